@@ -1,0 +1,13 @@
+/** URL builders: URLs are French and carry opaque ids only. */
+export const routes = {
+	home: () => '/',
+	signIn: () => '/connexion',
+	signOut: () => '/deconnexion',
+	profile: (profileId: string) => `/p/${profileId}`,
+	documents: (profileId: string) => `/p/${profileId}/documents`,
+	document: (profileId: string, documentId: string) => `/p/${profileId}/documents/${documentId}`,
+	documentFile: (profileId: string, documentId: string) =>
+		`/p/${profileId}/documents/${documentId}/fichier`,
+	documentDownload: (profileId: string, documentId: string) =>
+		`/p/${profileId}/documents/${documentId}/fichier?telechargement=1`
+};

@@ -1,0 +1,16 @@
+import * as v from 'valibot';
+
+export const signIn = v.object({
+	email: v.pipe(
+		v.string(),
+		v.trim(),
+		v.nonEmpty('Indiquez votre adresse e-mail.'),
+		v.maxLength(254, 'Cette adresse e-mail est trop longue.'),
+		v.email('Cette adresse e-mail n’est pas valide (exemple : prenom.nom@exemple.fr).')
+	),
+	password: v.pipe(
+		v.string(),
+		v.nonEmpty('Indiquez votre mot de passe.'),
+		v.maxLength(1024, 'Ce mot de passe est trop long.')
+	)
+});

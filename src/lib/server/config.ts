@@ -1,0 +1,30 @@
+import path from 'node:path';
+
+/**
+ * The server's settings, read from the environment in this one place (architecture convention 1).
+ * Read lazily so tests and scripts can set the environment before first use.
+ */
+export function config() {
+	const env = process.env;
+	const dataDir = path.resolve(env.DATA_DIR ?? 'data');
+	return {
+		dataDir,
+		databasePath: path.resolve(env.DATABASE_PATH ?? path.join(dataDir, 'relais.db')),
+		storageDir: path.join(dataDir, 'documents'),
+		keyFile: path.join(dataDir, 'storage.key'),
+		/** Base64 or hex 32-byte key; when absent a key file is created under data/. */
+		storageKey: env.STORAGE_KEY,
+		migrationsDir: path.resolve(env.MIGRATIONS_DIR ?? 'drizzle'),
+		/** Demo mode: on unless DEMO=0. */
+		demo: env.DEMO !== '0' && env.DEMO !== 'false',
+		/** Experimental caregiver access (domain rule 6): off unless enabled; on in demo mode. */
+		caregiverAccess:
+			env.CAREGIVER_ACCESS === '1' ||
+			(env.CAREGIVER_ACCESS !== '0' && env.DEMO !== '0' && env.DEMO !== 'false'),
+		/** Public origin (https://…) when behind a proxy; else the Host header is trusted. */
+		origin: env.ORIGIN,
+		/** Secure cookies unless explicitly served over plain HTTP in development. */
+		production: env.NODE_ENV === 'production'
+	};
+}
+export type Config = ReturnType<typeof config>;

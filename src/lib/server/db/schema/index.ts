@@ -1,0 +1,6 @@
+export * from './accounts';
+export * from './audit';
+export * from './documents';
+export * from './grants';
+export * from './organisations';
+export * from './persons';

@@ -1,0 +1,22 @@
+import { redirect } from '@sveltejs/kit';
+import { reachableProfiles } from '$lib/server/access/spaces';
+import { requireAccount } from '$lib/server/auth/guards';
+import { db } from '$lib/server/db';
+import { displayName } from '$lib/server/identity/names';
+import { routes } from '$lib/routes';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => {
+	const account = requireAccount();
+	const profiles = reachableProfiles(db(), account.id, new Date());
+	if (profiles.length === 1 && profiles[0]) redirect(303, routes.profile(profiles[0].person.id));
+	return {
+		profiles: profiles.map(({ person, decision }) => ({
+			id: person.id,
+			name: displayName(person),
+			own: decision.basis === 'self',
+			reason: decision.reason,
+			experimental: decision.experimental
+		}))
+	};
+};

@@ -1,0 +1,49 @@
+import { error } from '@sveltejs/kit';
+import { requireDocument } from '$lib/server/access/spaces';
+import * as history from '$lib/server/audit/history';
+import { db } from '$lib/server/db';
+import * as storage from '$lib/server/documents/storage';
+import * as log from '$lib/server/log';
+import type { RequestHandler } from './$types';
+
+/** The document's bytes, after the policy; type and name come from our records, never the upload. */
+export const GET: RequestHandler = ({ locals, params, url }) => {
+	if (!locals.account) error(404, 'Page introuvable');
+	const now = new Date();
+	const { person, decision, document } = requireDocument(
+		db(),
+		locals.account.id,
+		params.profileId,
+		params.documentId,
+		now
+	);
+	let bytes: Buffer;
+	try {
+		bytes = storage.get(document.blobRef, document.sha256);
+	} catch (e) {
+		log.error(`document ${document.id} unreadable: ${e instanceof Error ? e.message : 'error'}`);
+		error(500, 'Ce document ne peut pas être lu pour le moment.');
+	}
+	const download = url.searchParams.get('telechargement') === '1';
+	if (download) {
+		history.record(db(), {
+			personId: person.id,
+			actorAccountId: locals.account.id,
+			basis: decision.basis,
+			action: 'download_document',
+			objectType: 'document',
+			objectId: document.id,
+			at: now
+		});
+	}
+	return new Response(new Uint8Array(bytes), {
+		headers: {
+			'Content-Type': document.mediaType,
+			'Content-Length': String(bytes.byteLength),
+			'Content-Disposition': `${download ? 'attachment' : 'inline'}; filename="${document.fileName}"`,
+			'X-Content-Type-Options': 'nosniff',
+			'Cache-Control': 'no-store',
+			'Content-Security-Policy': "sandbox; default-src 'none'; frame-ancestors 'none'"
+		}
+	});
+};

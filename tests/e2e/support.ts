@@ -1,0 +1,72 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import path from 'node:path';
+
+export const DEMO_PASSWORD = 'relais-demo-2026';
+
+/** The e2e server's real SQLite file (opened read-only to find ids the UI never shows). */
+export function readDb() {
+	const file = path.resolve(process.env.DATA_DIR ?? '.tmp/e2e-data', 'relais.db');
+	return new Database(file, { readonly: true, fileMustExist: true });
+}
+
+export function personIdByIns(ins: string): string {
+	const db = readDb();
+	try {
+		const row = db.prepare('select id from persons where ins_matricule = ?').get(ins) as
+			{ id: string } | undefined;
+		if (!row) throw new Error(`no person with INS ${ins}`);
+		return row.id;
+	} finally {
+		db.close();
+	}
+}
+
+export function personIdByAccount(email: string): string {
+	const db = readDb();
+	try {
+		const row = db.prepare('select person_id as id from accounts where email = ?').get(email) as
+			{ id: string } | undefined;
+		if (!row) throw new Error(`no account ${email}`);
+		return row.id;
+	} finally {
+		db.close();
+	}
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+	await page.goto('/connexion');
+	await checkA11y(page);
+	await page.getByLabel('Adresse e-mail').fill(email);
+	await page.getByLabel('Mot de passe').fill(password);
+	await page.getByRole('button', { name: 'Se connecter' }).click();
+	await expect(page).not.toHaveURL(/\/connexion/);
+}
+
+/** Signs in over plain HTTP (no browser) and returns the session cookie header. */
+export async function signInRequest(
+	request: APIRequestContext,
+	baseURL: string,
+	email: string
+): Promise<string> {
+	const response = await request.post('/connexion', {
+		form: { email, password: DEMO_PASSWORD },
+		headers: { Origin: baseURL },
+		maxRedirects: 0
+	});
+	expect(response.status(), `sign-in of ${email}`).toBe(303);
+	const setCookie = response.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie');
+	const cookie = setCookie?.value.split(';')[0];
+	if (!cookie) throw new Error('no session cookie');
+	return cookie;
+}
+
+/** axe-core finds no violation on the page as it is now. */
+export async function checkA11y(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page }).analyze();
+	const summary = results.violations.map(
+		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+	);
+	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
