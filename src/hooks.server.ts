@@ -64,7 +64,8 @@ const auth: Handle = async ({ event, resolve }) => {
 	if (token) {
 		const result = session.validateSessionToken(db(), token, new Date());
 		if (result.session) {
-			event.locals.account = result.account;
+			const { passwordHash: _, ...account } = result.account;
+			event.locals.account = account;
 			event.locals.session = result.session;
 			session.setSessionCookie(event.cookies, token, result.session);
 		} else {

@@ -167,3 +167,21 @@ test('a wrong password gets a generic message', async ({ page }) => {
 	await expect(page.getByRole('alert')).toContainText('Adresse e-mail ou mot de passe incorrect.');
 	await checkA11y(page);
 });
+
+test('repeated failed sign-ins are throttled with a generic message, known account or not', async ({
+	page
+}) => {
+	await page.goto('/connexion');
+	for (let i = 0; i < 5; i++) {
+		await page.getByLabel('Adresse e-mail').fill('personne-inconnue@relais.test');
+		await page.getByLabel('Mot de passe').fill(`mauvais-mot-de-passe-${i}`);
+		await page.getByRole('button', { name: 'Se connecter' }).click();
+		await expect(page.getByRole('alert')).toContainText(
+			'Adresse e-mail ou mot de passe incorrect.'
+		);
+	}
+	await page.getByLabel('Mot de passe').fill('encore-un-mauvais-essai');
+	await page.getByRole('button', { name: 'Se connecter' }).click();
+	await expect(page.getByRole('alert')).toContainText('Trop de tentatives');
+	await checkA11y(page);
+});

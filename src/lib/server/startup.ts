@@ -1,4 +1,5 @@
 import { isNotNull } from 'drizzle-orm';
+import { configureThrottle } from './auth/rate-limit';
 import { config } from './config';
 import { db } from './db';
 import { documents } from './db/schema';
@@ -16,6 +17,9 @@ export function startup(): void {
 	if (started) return;
 	started = true;
 	const cfg = config();
+	if (cfg.signInIpCapacity && cfg.signInIpCapacity > 0) {
+		configureThrottle({ ipCapacity: cfg.signInIpCapacity });
+	}
 	const database = db();
 	const { created } = storage.loadKey();
 	if (created) {
