@@ -38,7 +38,17 @@ map('ordonnances', [
 ]);
 map('biologie', ['11502-2']);
 map('imagerie', ['18748-4']);
-map('comptes-rendus', ['34112-3', '11490-0', '18761-7', '15507-7', '78341-5', '60280-5']);
+map('comptes-rendus', [
+	'34112-3',
+	'11490-0',
+	'18761-7',
+	'15507-7',
+	'78341-5',
+	'60280-5',
+	// consultation reports (JDV_J07), e.g. a CAMSP or speech-therapy assessment
+	'11488-4',
+	'34120-6'
+]);
 map('dlu', ['74207-2']);
 map('projet-personnalise', ['80788-3', '18776-5', '80771-9']);
 map('medico-social', ['28653-4', '34842-5', 'BIL_AUTO', '83981-1', '88348-8', 'EXPORT_DUI']);
