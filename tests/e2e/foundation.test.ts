@@ -172,16 +172,24 @@ test('repeated failed sign-ins are throttled with a generic message, known accou
 	page
 }) => {
 	await page.goto('/connexion');
-	for (let i = 0; i < 5; i++) {
+	const attempt = async (password: string) => {
 		await page.getByLabel('Adresse e-mail').fill('personne-inconnue@relais.test');
-		await page.getByLabel('Mot de passe').fill(`mauvais-mot-de-passe-${i}`);
-		await page.getByRole('button', { name: 'Se connecter' }).click();
+		await page.getByLabel('Mot de passe').fill(password);
+		const [response] = await Promise.all([
+			page.waitForResponse((r) => r.request().method() === 'POST'),
+			page.getByRole('button', { name: 'Se connecter' }).click()
+		]);
+		return response.status();
+	};
+	for (let i = 0; i < 5; i++) {
+		expect(await attempt(`mauvais-mot-de-passe-${i}`)).toBe(400);
 		await expect(page.getByRole('alert')).toContainText(
 			'Adresse e-mail ou mot de passe incorrect.'
 		);
 	}
-	await page.getByLabel('Mot de passe').fill('encore-un-mauvais-essai');
-	await page.getByRole('button', { name: 'Se connecter' }).click();
-	await expect(page.getByRole('alert')).toContainText('Trop de tentatives');
+	expect(await attempt('encore-un-mauvais-essai')).toBe(429);
+	await expect(page.getByRole('alert')).toContainText(
+		'Trop de tentatives. Réessayez dans 1 minute.'
+	);
 	await checkA11y(page);
 });

@@ -52,7 +52,7 @@ export async function signInRequest(
 ): Promise<string> {
 	const response = await request.post('/connexion', {
 		form: { email, password: DEMO_PASSWORD },
-		headers: { Origin: baseURL },
+		headers: { Origin: baseURL, Accept: 'text/html' },
 		maxRedirects: 0
 	});
 	expect(response.status(), `sign-in of ${email}`).toBe(303);
