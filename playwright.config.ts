@@ -47,7 +47,9 @@ export default defineConfig({
 			DEMO: '1',
 			LOG_REQUESTS: '1',
 			// Every test signs in from 127.0.0.1: the per-IP bucket is covered by the unit tests.
-			SIGNIN_IP_CAPACITY: '1000'
+			SIGNIN_IP_CAPACITY: '1000',
+			// API pushes carry files up to 20 MiB (base64 in JSON, CDA, XDM zip).
+			BODY_SIZE_LIMIT: '30M'
 		}
 	}
 });

@@ -20,7 +20,26 @@ const personRoutes: Record<string, (c: Ctx) => string> = {
 		`/p/${c.profileId}/documents/${c.documentId}/fichier`
 };
 /** Routes that hold no person data: reachable by anyone (or any signed-in account). */
-const publicRoutes = ['/(public)/connexion', '/deconnexion', '/(app)', '/'];
+const publicRoutes = ['/(public)/connexion', '/deconnexion', '/(app)', '/', '/api/v1/openapi.json'];
+/**
+ * The professional API: Bearer keys only — a person's session cookie opens nothing there. What
+ * each organisation may read is covered by tests/e2e/api.test.ts.
+ */
+const apiRoutes: Record<
+	string,
+	{ method: 'GET' | 'POST'; url: (c: Ctx & { ins: string }) => string }
+> = {
+	'/api/v1/documents': { method: 'POST', url: () => '/api/v1/documents' },
+	'/api/v1/documents/[id]': { method: 'GET', url: (c) => `/api/v1/documents/${c.documentId}` },
+	'/api/v1/documents/[id]/content': {
+		method: 'GET',
+		url: (c) => `/api/v1/documents/${c.documentId}/content`
+	},
+	'/api/v1/persons/[ins]/documents': {
+		method: 'GET',
+		url: (c) => `/api/v1/persons/${c.ins}/documents`
+	}
+};
 
 function routeIds(dir: string, base = ''): string[] {
 	const ids: string[] = [];
@@ -34,7 +53,7 @@ function routeIds(dir: string, base = ''): string[] {
 
 test('every route has a row in the access matrix', () => {
 	const missing = routeIds('src/routes').filter(
-		(id) => !(id in personRoutes) && !publicRoutes.includes(id)
+		(id) => !(id in personRoutes) && !(id in apiRoutes) && !publicRoutes.includes(id)
 	);
 	expect(missing, 'routes without a row in the access matrix').toEqual([]);
 });
@@ -124,6 +143,22 @@ test('anonymous requests reach no person data', async ({ request }) => {
 			if (response.status() === 303) expect(response.headers()['location']).toBe('/connexion');
 		}
 	}
+});
+
+test('a person’s session opens nothing in the professional API', async ({ request, baseURL }) => {
+	const cookie = await signInRequest(request, baseURL!, 'christiane@relais.test');
+	const own = loadPersons().find((p) => p.key === 'christiane@relais.test')!;
+	const ctx = { profileId: own.id, documentId: own.docs[0]!.id, ins: '243056912304535' };
+	for (const [routeId, route] of Object.entries(apiRoutes)) {
+		const response = await request.fetch(route.url(ctx), {
+			method: route.method,
+			headers: { Cookie: cookie, 'Content-Type': 'application/json', Origin: baseURL! },
+			data: route.method === 'POST' ? '{}' : undefined
+		});
+		expect(response.status(), routeId).toBe(401);
+	}
+	const openapi = await request.get('/api/v1/openapi.json');
+	expect(openapi.status()).toBe(200);
 });
 
 for (const email of holders) {

@@ -1,4 +1,5 @@
 import { isNotNull } from 'drizzle-orm';
+import { seedDemoKeys } from './api/keys';
 import { configureThrottle } from './auth/rate-limit';
 import { config } from './config';
 import { db } from './db';
@@ -40,6 +41,7 @@ export function startup(): void {
 	if (swept > 0) log.info(`Removed ${swept} orphan file(s) from the document store.`);
 	if (cfg.demo) {
 		const seeded = seedDemo(database);
+		seedDemoKeys(database);
 		if (seeded.accounts > 0) {
 			log.info(
 				`Demo data loaded: ${seeded.accounts} accounts, ${seeded.persons} persons, ${seeded.documents} documents.`

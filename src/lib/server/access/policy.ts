@@ -340,3 +340,52 @@ export function decideDocument(space: SpaceDecision, document: DocumentFacts): D
 	}
 	return { allow: true, reason: space.reason };
 }
+
+/* ---- Professionals, through the API (domain rule 7) ---- */
+
+export type ProfessionalDecision =
+	| { allow: true; reason: string }
+	| {
+			allow: false;
+			/** The API problem code the refusal maps to. */
+			code: 'space-excluded' | 'space-closed' | 'organisation-blocked';
+			reason: string;
+	  };
+
+/**
+ * May this organisation push into / read this person's space? Only into a space that exists and
+ * is open, and never when the person blocked the organisation.
+ */
+export function decideProfessional(
+	person: Pick<PersonFacts, 'exclusion' | 'spaceStatus'>,
+	blockedByPerson: boolean
+): ProfessionalDecision {
+	if (person.exclusion || person.spaceStatus === 'excluded' || person.spaceStatus === 'closed') {
+		const state = spaceState(person as PersonFacts);
+		const excluded = !!person.exclusion || person.spaceStatus === 'excluded';
+		return {
+			allow: false,
+			code: excluded ? 'space-excluded' : 'space-closed',
+			reason: state.reason
+		};
+	}
+	if (blockedByPerson) {
+		return {
+			allow: false,
+			code: 'organisation-blocked',
+			reason: 'La personne a bloqué l’accès de votre organisme à son espace santé.'
+		};
+	}
+	return {
+		allow: true,
+		reason: 'Accès d’un professionnel par l’API : espace ouvert, organisme non bloqué.'
+	};
+}
+
+/** A professional never sees a document the person hid (MASQUE_PS), nor a deleted one. */
+export function professionalMaySee(document: {
+	deletedAt: Date | null;
+	hiddenFromProfessionals: boolean;
+}): boolean {
+	return !document.deletedAt && !document.hiddenFromProfessionals;
+}

@@ -4,3 +4,4 @@ export * from './documents';
 export * from './grants';
 export * from './organisations';
 export * from './persons';
+export * from './api';

@@ -36,14 +36,20 @@ export const GET: RequestHandler = ({ locals, params, url }) => {
 			at: now
 		});
 	}
+	// A structured (CDA level 3) document rendered as HTML is shown inside a sandboxed frame of
+	// our own page: it may be framed by us, runs nothing, and loads nothing.
+	const framed = !download && document.mediaType === 'text/html';
 	return new Response(new Uint8Array(bytes), {
 		headers: {
-			'Content-Type': document.mediaType,
+			'Content-Type': framed ? 'text/html; charset=utf-8' : document.mediaType,
 			'Content-Length': String(bytes.byteLength),
 			'Content-Disposition': `${download ? 'attachment' : 'inline'}; filename="${document.fileName}"`,
 			'X-Content-Type-Options': 'nosniff',
 			'Cache-Control': 'no-store',
-			'Content-Security-Policy': "sandbox; default-src 'none'; frame-ancestors 'none'"
+			'Content-Security-Policy': framed
+				? "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'"
+				: "sandbox; default-src 'none'; frame-ancestors 'none'",
+			'X-Frame-Options': framed ? 'SAMEORIGIN' : 'DENY'
 		}
 	});
 };
