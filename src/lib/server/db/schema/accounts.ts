@@ -13,7 +13,9 @@ export const accounts = sqliteTable('accounts', {
 	createdAt: integer('created_at', { mode: 'timestamp_ms' })
 		.notNull()
 		.default(sql`(unixepoch() * 1000)`),
-	passwordChangedAt: integer('password_changed_at', { mode: 'timestamp_ms' })
+	passwordChangedAt: integer('password_changed_at', { mode: 'timestamp_ms' }),
+	/** Email when a new document arrives in a space the account reaches (never its content). */
+	notifyNewDocuments: integer('notify_new_documents', { mode: 'boolean' }).notNull().default(true)
 });
 export type Account = typeof accounts.$inferSelect;
 

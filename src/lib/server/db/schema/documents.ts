@@ -57,7 +57,11 @@ export const documents = sqliteTable(
 		mediaType: text('media_type').notNull(),
 		/** Download name we generate (never the uploader's). */
 		fileName: text('file_name').notNull(),
+		/** First time someone on the person's side opened it: until then it is marked "nouveau". */
+		firstOpenedAt: integer('first_opened_at', { mode: 'timestamp_ms' }),
+		/** In the bin since (restorable for 30 days, then purged with its file). */
 		deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+		deletedByAccountId: text('deleted_by_account_id').references(() => accounts.id),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' })
 			.notNull()
 			.default(sql`(unixepoch() * 1000)`)

@@ -5,3 +5,4 @@ export * from './grants';
 export * from './organisations';
 export * from './persons';
 export * from './api';
+export * from './notifications';
