@@ -405,5 +405,24 @@ describe('access policy — documents', () => {
 		expect(policy.decideAction(inboxOnly, 'view_space').allow).toBe(true);
 		expect(policy.decideAction(parent, 'send_documents').allow).toBe(true);
 		expect(policy.decideAction(stranger, 'view_space').allow).toBe(false);
+		expect(policy.decideAction(inboxOnly, 'add_documents').allow).toBe(false);
+		expect(policy.decideAction(holder, 'add_documents').allow).toBe(true);
+	});
+
+	it.each([
+		['holder', holder, true],
+		['parent', parent, true],
+		['tuteur', tuteur, true],
+		['caregiver', caregiver, false],
+		['stranger', stranger, false]
+	] as const)('only the person and legal representatives manage documents: %s', (_l, space, ok) => {
+		expect(policy.decideAction(space, 'manage_documents').allow).toBe(ok);
+		expect(policy.decideAction(space, 'view_history').allow).toBe(ok);
+	});
+
+	it('a curateur with consent is a delegate, not a legal representative', () => {
+		const curateur = policy.decideSpace([grant('curatorship_consent')], underCuratelle, now, on);
+		expect(policy.decideAction(curateur, 'read_documents').allow).toBe(true);
+		expect(policy.decideAction(curateur, 'manage_documents').allow).toBe(false);
 	});
 });

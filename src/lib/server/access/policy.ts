@@ -301,18 +301,33 @@ export function decideSpace(
 	return firstRefusal ?? noAccess;
 }
 
-const scopeOf: Record<Action, GrantScope | null> = {
+/** The delegation scope an action needs; null: any access; 'legal': a legal basis only. */
+const scopeOf: Record<Action, GrantScope | null | 'legal'> = {
 	view_space: null,
 	read_documents: 'documents',
 	use_inbox: 'inbox',
 	read_appointments: 'appointments',
-	send_documents: 'send_documents'
+	send_documents: 'send_documents',
+	add_documents: 'add_documents',
+	manage_documents: 'legal',
+	view_history: 'legal'
 };
+
+/** Bases that act as the person: the holder and legal representatives (rules 1, 2 and 4). */
+export const legalBases: readonly GrantBasis[] = ['self', 'parental_authority', 'guardianship'];
 
 /** Within a space the account reaches, may it take this action? */
 export function decideAction(space: SpaceDecision, action: Action): Decision {
 	if (!space.allow) return space;
 	const scope = scopeOf[action];
+	if (scope === 'legal') {
+		return legalBases.includes(space.basis)
+			? { allow: true, reason: space.reason }
+			: {
+					allow: false,
+					reason: 'Seuls la personne et ses représentants légaux peuvent faire cela.'
+				};
+	}
 	if (scope === null || space.scopes === 'all' || space.scopes.includes(scope)) {
 		return { allow: true, reason: space.reason };
 	}

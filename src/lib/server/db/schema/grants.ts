@@ -19,6 +19,7 @@ export const grantScopes = [
 	'inbox',
 	'appointments',
 	'send_documents',
+	'add_documents',
 	'mdph'
 ] as const;
 export type GrantScope = (typeof grantScopes)[number];
