@@ -49,7 +49,17 @@ export type DocumentFilter = {
 
 export type Action =
 	/** See the space exists and open its home page. */
-	'view_space' | 'read_documents' | 'use_inbox' | 'read_appointments' | 'send_documents';
+	| 'view_space'
+	| 'read_documents'
+	| 'use_inbox'
+	| 'read_appointments'
+	| 'send_documents'
+	/** Add a document (photo, PDF) to the space. */
+	| 'add_documents'
+	/** Hide from professionals, delete (to the bin), restore. Legal bases only. */
+	| 'manage_documents'
+	/** Read the space's access history. Legal bases only. */
+	| 'view_history';
 
 export type SpaceGranted = {
 	allow: true;
