@@ -5,6 +5,7 @@ export const routes = {
 	signOut: () => '/deconnexion',
 	profile: (profileId: string) => `/p/${profileId}`,
 	documents: (profileId: string) => `/p/${profileId}/documents`,
+	history: (profileId: string) => `/p/${profileId}/historique`,
 	document: (profileId: string, documentId: string) => `/p/${profileId}/documents/${documentId}`,
 	documentFile: (profileId: string, documentId: string) =>
 		`/p/${profileId}/documents/${documentId}/fichier`,
