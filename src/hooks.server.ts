@@ -2,12 +2,18 @@ import { redirect, type Handle, type HandleServerError, type ServerInit } from '
 import { sequence } from '@sveltejs/kit/hooks';
 import * as session from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
-import { db } from '$lib/server/db';
+import { close as closeDb, db } from '$lib/server/db';
 import * as log from '$lib/server/log';
 import { startup } from '$lib/server/startup';
 
 export const init: ServerInit = () => {
 	startup();
+	// adapter-node drains in-flight requests on SIGTERM/SIGINT, then emits this: close the database
+	// cleanly (checkpoints the WAL) before the process exits.
+	process.once('sveltekit:shutdown' as 'exit', () => {
+		closeDb();
+		log.info('Database closed; shutting down.');
+	});
 };
 
 /** Headers every response carries; the CSP itself comes from kit.csp (svelte.config.js). */

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { checkA11y, personIdByIns, readDb, signIn } from './support';
+import { expect } from '@playwright/test';
+import { checkA11y, personIdByIns, readDb, signIn, test } from './support';
 
 const INS = {
 	christiane: '243056912304535',

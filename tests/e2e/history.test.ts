@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { checkA11y, personIdByAccount, personIdByIns, readDb, signIn } from './support';
+import { expect } from '@playwright/test';
+import { checkA11y, personIdByAccount, personIdByIns, readDb, signIn, test } from './support';
 
 const ELLIOT_INS = '111093818511245';
 

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 
@@ -70,3 +70,24 @@ export async function checkA11y(page: Page): Promise<void> {
 	);
 	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
+
+/**
+ * Playwright's `test` with a page that fails the test on any Content-Security-Policy violation
+ * or uncaught page error (quality.md: 0 CSP violations).
+ */
+export const test = base.extend({
+	page: async ({ page }, use) => {
+		const problems: string[] = [];
+		page.on('console', (message) => {
+			if (
+				message.type() === 'error' &&
+				/Content Security Policy|Refused to/i.test(message.text())
+			) {
+				problems.push(message.text());
+			}
+		});
+		page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+		await use(page);
+		expect(problems, 'CSP violations and page errors').toEqual([]);
+	}
+});
