@@ -13,6 +13,7 @@ import { open, type Db } from '../../src/lib/server/db';
 import { accounts, documents, persons } from '../../src/lib/server/db/schema';
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import * as queries from '../../src/lib/server/documents/queries';
+import * as search from '../../src/lib/server/documents/search';
 
 let dir: string;
 let db: Db;
@@ -26,7 +27,9 @@ beforeAll(() => {
 	seedDemo(db, now);
 });
 
-afterAll(() => {
+afterAll(async () => {
+	// Text extraction runs in the background after ingest: let it finish before closing.
+	await search.idle();
 	db.$client.close();
 	fs.rmSync(dir, { recursive: true, force: true });
 });

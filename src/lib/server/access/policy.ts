@@ -82,14 +82,16 @@ export const MAJORITY_AGE = 18;
 
 const fullAccess: GrantScope[] | 'all' = 'all';
 
+const parisDay = new Intl.DateTimeFormat('en-CA', {
+	timeZone: 'Europe/Paris',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit'
+});
+
 /** Today's calendar date in Europe/Paris, as YYYY-MM-DD. */
 export function parisDate(now: Date): string {
-	return new Intl.DateTimeFormat('en-CA', {
-		timeZone: 'Europe/Paris',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).format(now);
+	return parisDay.format(now);
 }
 
 /**
@@ -128,13 +130,15 @@ function elide(word: string, name: string): string {
 	return /^[aeiouyàâéèêëîïôûùh]/i.test(name) ? `${word.slice(0, -1)}’${name}` : `${word} ${name}`;
 }
 
+const frenchDay = new Intl.DateTimeFormat('fr-FR', {
+	timeZone: 'Europe/Paris',
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric'
+});
+
 function frenchDate(date: Date): string {
-	return new Intl.DateTimeFormat('fr-FR', {
-		timeZone: 'Europe/Paris',
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric'
-	}).format(date);
+	return frenchDay.format(date);
 }
 
 /** Whether a space exists and is open, whoever asks (rules 3 and 8). */

@@ -11,6 +11,7 @@ import * as storage from '../documents/storage';
 import { isValidMatricule } from '../identity/ins';
 import { demoApiKeys, demoDocuments, demoPersons } from './personas';
 import { DEMO_PASSWORD, demoSignIns, seedDemo } from './seed';
+import * as search from '../documents/search';
 
 /** domain.md "Demo accounts" — a contract. */
 const domainEmails = [
@@ -116,7 +117,9 @@ beforeAll(() => {
 	result = seedDemo(db, now);
 });
 
-afterAll(() => {
+afterAll(async () => {
+	// Text extraction runs in the background after ingest: let it finish before closing.
+	await search.idle();
 	db?.$client.close();
 	fs.rmSync(dir, { recursive: true, force: true });
 });

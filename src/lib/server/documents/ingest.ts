@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { documents, type Document } from '../db/schema';
 import { newId } from '../ids';
 import { categoryOf } from './categories';
+import * as search from './search';
 import * as storage from './storage';
 
 export type IngestInput = {
@@ -42,13 +43,15 @@ const extensions: Record<string, string> = {
  * Stores a document: the encrypted file first (fsync'd), then the row and the version chain in one
  * transaction, so a crash leaves at worst an orphan file (swept at start-up), never a row without
  * its file. Every way a document enters the space (API, uploads, demo data) goes through here.
+ * The search index gets the metadata in the same transaction; the document's text is extracted
+ * right after the commit, asynchronously (search.ts, "the body queue").
  */
 export function ingest(db: Db, input: IngestInput): Document {
 	const stored = storage.put(input.bytes);
 	const id = newId();
 	const receivedAt = input.receivedAt ?? new Date();
 	const ext = extensions[input.mediaType] ?? 'bin';
-	return db.transaction((tx) => {
+	const document = db.transaction((tx) => {
 		if (input.replacesDocumentId) {
 			tx.update(documents)
 				.set({ supersededAt: receivedAt })
@@ -61,7 +64,7 @@ export function ingest(db: Db, input: IngestInput): Document {
 				)
 				.run();
 		}
-		return tx
+		const row = tx
 			.insert(documents)
 			.values({
 				id,
@@ -92,5 +95,9 @@ export function ingest(db: Db, input: IngestInput): Document {
 			})
 			.returning()
 			.get();
+		search.indexMetadata(tx, row);
+		return row;
 	});
+	search.scheduleBody(db, document.id);
+	return document;
 }

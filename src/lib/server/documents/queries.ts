@@ -2,12 +2,13 @@
  * Reads of a person's documents. Every list takes the policy's DocumentFilter so that what is
  * listed or counted is exactly what `policy.decideDocument` would allow.
  */
-import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { DocumentFilter } from '../access/policy';
 import type { Db } from '../db';
 import { documents, organisations } from '../db/schema';
 
-function visible(personId: string, filter: DocumentFilter): SQL {
+/** The rows of this person the filter allows (not deleted, not invisible, secret, categories). */
+export function visible(personId: string, filter: DocumentFilter): SQL {
 	const conditions: (SQL | undefined)[] = [
 		eq(documents.personId, personId),
 		isNull(documents.deletedAt),
@@ -20,7 +21,7 @@ function visible(personId: string, filter: DocumentFilter): SQL {
 	return and(...conditions) as SQL;
 }
 
-const listColumns = {
+export const listColumns = {
 	id: documents.id,
 	title: documents.title,
 	category: documents.category,
@@ -35,7 +36,9 @@ const listColumns = {
 	version: documents.version,
 	setId: documents.setId,
 	source: documents.source,
-	hiddenFromProfessionals: documents.hiddenFromProfessionals
+	hiddenFromProfessionals: documents.hiddenFromProfessionals,
+	/** Null until someone on the person's side opens it: the list marks it "Nouveau". */
+	firstOpenedAt: documents.firstOpenedAt
 };
 
 /** Current versions (not superseded) the filter allows, newest first. */
@@ -72,5 +75,216 @@ export function versions(db: Db, personId: string, setId: string, filter: Docume
 		.leftJoin(organisations, eq(documents.organisationId, organisations.id))
 		.where(and(visible(personId, filter), eq(documents.setId, setId)))
 		.orderBy(desc(documents.version))
+		.all();
+}
+
+/** Filters a person applies to their list or search (values already validated by the route). */
+export type ListFilters = {
+	category?: string;
+	/** Calendar dates (YYYY-MM-DD, Paris): documents written from `from` to `to`, both included. */
+	from?: string;
+	to?: string;
+	/** An author's or an organisation's name, exactly as listed by `overview`. */
+	authorOrOrganisation?: string;
+};
+
+/** The first instant of a Paris calendar date (YYYY-MM-DD). */
+export function parisDayStart(day: string): Date {
+	const noonUtc = new Date(`${day}T12:00:00Z`);
+	const parisHour = Number(
+		new Intl.DateTimeFormat('en-GB', {
+			timeZone: 'Europe/Paris',
+			hour: '2-digit',
+			hourCycle: 'h23'
+		}).format(noonUtc)
+	);
+	// Paris is UTC+1 or UTC+2: midnight Paris is 23:00 or 22:00 UTC the day before.
+	return new Date(noonUtc.getTime() - parisHour * 3600 * 1000);
+}
+
+function nextDay(day: string): string {
+	const d = new Date(`${day}T12:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + 1);
+	return d.toISOString().slice(0, 10);
+}
+
+/** SQL conditions of the filters (the join with organisations must be in the query). */
+export function filterConditions(filters: ListFilters): SQL[] {
+	const conditions: SQL[] = [];
+	if (filters.category) conditions.push(eq(documents.category, filters.category));
+	if (filters.from) conditions.push(gte(documents.authoredAt, parisDayStart(filters.from)));
+	if (filters.to) conditions.push(lt(documents.authoredAt, parisDayStart(nextDay(filters.to))));
+	if (filters.authorOrOrganisation) {
+		conditions.push(
+			or(
+				eq(documents.authorName, filters.authorOrOrganisation),
+				eq(organisations.name, filters.authorOrOrganisation)
+			) as SQL
+		);
+	}
+	return conditions;
+}
+
+/* ---- A small cache for the overview of large profiles ---- */
+
+/**
+ * A number that changes whenever anything is committed to the database: by this connection
+ * (`total_changes()`) or by another (`PRAGMA data_version`). Reading it costs two trivial calls.
+ * A cached result computed at the same generation is exactly what the query would return now.
+ * (Any write invalidates every entry: simple and always right. A per-person generation kept by
+ * triggers would let unrelated writes leave the entries alone — a migration, not done here.)
+ */
+const generationStatements = new WeakMap<object, { changes: { pluck(): { get(): unknown } } }>();
+export function generation(db: Db): string {
+	const client = db.$client;
+	let statements = generationStatements.get(client);
+	if (!statements) {
+		statements = { changes: client.prepare('select total_changes()') };
+		generationStatements.set(client, statements);
+	}
+	const dataVersion = client.pragma('data_version', { simple: true }) as number;
+	return `${dataVersion}:${String(statements.changes.pluck().get())}`;
+}
+
+const CACHE_ENTRIES = 500;
+const cache = new Map<string, { db: Db; generation: string; value: unknown }>();
+
+/**
+ * The value of `compute()` for this key, computed again when the database changed since. Only for
+ * what a person's page shows at every visit (counts per category, the newest of each category).
+ */
+export function cached<T>(db: Db, key: string, compute: () => T): T {
+	const now = generation(db);
+	const entry = cache.get(key);
+	if (entry && entry.db === db && entry.generation === now) {
+		// Least recently used goes first: move this one to the end.
+		cache.delete(key);
+		cache.set(key, entry);
+		return entry.value as T;
+	}
+	const value = compute();
+	cache.delete(key);
+	cache.set(key, { db, generation: now, value });
+	if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+	return value;
+}
+
+/** A cache key for `cached`: what is computed, for whom, under which filter, with what else. */
+export function cacheKey(
+	kind: string,
+	personId: string,
+	filter: DocumentFilter,
+	rest: unknown
+): string {
+	return JSON.stringify([kind, personId, filter, rest]);
+}
+
+/**
+ * One pass over the person's current documents the filter allows: how many per category, and the
+ * authors and organisations present (the choices of the "Auteur ou établissement" filter).
+ */
+export function overview(
+	db: Db,
+	personId: string,
+	filter: DocumentFilter,
+	filters: ListFilters = {}
+) {
+	return cached(db, cacheKey('overview', personId, filter, filters), () =>
+		computeOverview(db, personId, filter, filters)
+	);
+}
+
+function computeOverview(db: Db, personId: string, filter: DocumentFilter, filters: ListFilters) {
+	const rows = db
+		.select({
+			category: documents.category,
+			authorName: documents.authorName,
+			organisationName: organisations.name,
+			n: count()
+		})
+		.from(documents)
+		.leftJoin(organisations, eq(documents.organisationId, organisations.id))
+		.where(
+			and(visible(personId, filter), isNull(documents.supersededAt), ...filterConditions(filters))
+		)
+		.groupBy(documents.category, documents.authorName, organisations.name)
+		.all();
+	const byCategory = new Map<string, number>();
+	const names = new Set<string>();
+	let total = 0;
+	for (const row of rows) {
+		byCategory.set(row.category, (byCategory.get(row.category) ?? 0) + row.n);
+		total += row.n;
+		if (row.authorName) names.add(row.authorName);
+		if (row.organisationName) names.add(row.organisationName);
+	}
+	return {
+		total,
+		byCategory,
+		authorsAndOrganisations: [...names].sort((a, b) => a.localeCompare(b, 'fr'))
+	};
+}
+
+/** The filtered current documents, newest first, one page. */
+export function listPage(
+	db: Db,
+	personId: string,
+	filter: DocumentFilter,
+	filters: ListFilters,
+	page: { limit: number; offset: number }
+) {
+	return db
+		.select(listColumns)
+		.from(documents)
+		.leftJoin(organisations, eq(documents.organisationId, organisations.id))
+		.where(
+			and(visible(personId, filter), isNull(documents.supersededAt), ...filterConditions(filters))
+		)
+		.orderBy(desc(documents.authoredAt), desc(documents.receivedAt))
+		.limit(page.limit)
+		.offset(page.offset)
+		.all();
+}
+
+/** The `perCategory` newest filtered current documents of each category, newest first. */
+export function latestByCategory(
+	db: Db,
+	personId: string,
+	filter: DocumentFilter,
+	filters: ListFilters,
+	perCategory: number
+) {
+	return cached(db, cacheKey('latest', personId, filter, [filters, perCategory]), () =>
+		computeLatestByCategory(db, personId, filter, filters, perCategory)
+	);
+}
+
+function computeLatestByCategory(
+	db: Db,
+	personId: string,
+	filter: DocumentFilter,
+	filters: ListFilters,
+	perCategory: number
+) {
+	const ranked = db
+		.select({
+			id: documents.id,
+			rank: sql<number>`row_number() over (partition by ${documents.category} order by ${documents.authoredAt} desc, ${documents.receivedAt} desc)`.as(
+				'rank'
+			)
+		})
+		.from(documents)
+		.leftJoin(organisations, eq(documents.organisationId, organisations.id))
+		.where(
+			and(visible(personId, filter), isNull(documents.supersededAt), ...filterConditions(filters))
+		)
+		.as('ranked');
+	return db
+		.select(listColumns)
+		.from(ranked)
+		.innerJoin(documents, eq(documents.id, ranked.id))
+		.leftJoin(organisations, eq(documents.organisationId, organisations.id))
+		.where(sql`${ranked.rank} <= ${perCategory}`)
+		.orderBy(desc(documents.authoredAt), desc(documents.receivedAt))
 		.all();
 }

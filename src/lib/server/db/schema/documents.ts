@@ -68,6 +68,9 @@ export const documents = sqliteTable(
 	},
 	(t) => [
 		index('documents_person_received_idx').on(t.personId, t.receivedAt),
+		// The list (newest first) and its per-category views follow the profile's size only.
+		index('documents_person_authored_idx').on(t.personId, t.authoredAt),
+		index('documents_person_category_idx').on(t.personId, t.category, t.authoredAt),
 		index('documents_set_idx').on(t.personId, t.setId, t.version)
 	]
 );

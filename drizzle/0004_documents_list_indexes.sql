@@ -1,0 +1,2 @@
+CREATE INDEX `documents_person_authored_idx` ON `documents` (`person_id`,`authored_at`);--> statement-breakpoint
+CREATE INDEX `documents_person_category_idx` ON `documents` (`person_id`,`category`,`authored_at`);
