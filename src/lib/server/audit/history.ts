@@ -8,7 +8,16 @@ export type AccessAction =
 	| 'view_document'
 	| 'download_document'
 	| 'push_document'
-	| 'read_document';
+	| 'read_document'
+	/** The person's side added a document (upload). */
+	| 'add_document'
+	/** Hidden from professionals / shown to them again (masquer / afficher). */
+	| 'hide_document'
+	| 'unhide_document'
+	/** Put in the bin, taken out of it, and purged after 30 days (actor: system). */
+	| 'delete_document'
+	| 'restore_document'
+	| 'purge_document';
 
 export type AccessRecord = {
 	personId: string;

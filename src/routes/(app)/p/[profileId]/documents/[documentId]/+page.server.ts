@@ -1,12 +1,17 @@
+import { error, redirect } from '@sveltejs/kit';
+import * as policy from '$lib/server/access/policy';
 import { requireDocument } from '$lib/server/access/spaces';
 import * as history from '$lib/server/audit/history';
 import { requireAccount } from '$lib/server/auth/guards';
 import { db } from '$lib/server/db';
+import * as bin from '$lib/server/documents/bin';
 import { categoryLabel } from '$lib/server/documents/categories';
 import * as queries from '$lib/server/documents/queries';
-import type { PageServerLoad } from './$types';
+import { routes } from '$lib/routes';
+import type { Actions, PageServerLoad } from './$types';
+import * as newDocuments from '$lib/server/documents/new';
 
-export const load: PageServerLoad = ({ params }) => {
+export const load: PageServerLoad = ({ params, url }) => {
 	const account = requireAccount();
 	const now = new Date();
 	const { person, decision, document, organisationName } = requireDocument(
@@ -25,9 +30,18 @@ export const load: PageServerLoad = ({ params }) => {
 		objectId: document.id,
 		at: now
 	});
-	const versions = queries
+
+	// The "nouveau" mark ends the first time someone on the person's side opens it.
+	newDocuments.markOpened(db(), document.id, now);
+
+	const others = queries
 		.versions(db(), person.id, document.setId, decision.documentFilter)
 		.filter((v) => v.id !== document.id);
+	const notice = url.searchParams.get('ajoute')
+		? 'added'
+		: url.searchParams.get('restaure')
+			? 'restored'
+			: null;
 	return {
 		document: {
 			id: document.id,
@@ -42,8 +56,72 @@ export const load: PageServerLoad = ({ params }) => {
 			size: document.size,
 			version: document.version,
 			superseded: document.supersededAt !== null,
-			hiddenFromProfessionals: document.hiddenFromProfessionals
+			hiddenFromProfessionals: document.hiddenFromProfessionals,
+			addedByPerson: document.source === 'person'
 		},
-		versions
+		/** The most recent version, when this one was replaced. */
+		current: others.find((v) => v.version > document.version) ?? null,
+		/** Earlier versions, newest first. */
+		previous: others.filter((v) => v.version < document.version),
+		canManage: policy.decideAction(decision, 'manage_documents').allow,
+		retentionDays: bin.RETENTION_DAYS,
+		notice
 	};
+};
+
+/**
+ * The document's actions: each asks the policy (the document must be one this account may see,
+ * and managing documents needs a legal basis), answers 404 otherwise, and is recorded.
+ */
+function requireManaged(profileId: string, documentId: string, now: Date) {
+	const account = requireAccount();
+	const found = requireDocument(db(), account.id, profileId, documentId, now);
+	if (!policy.decideAction(found.decision, 'manage_documents').allow)
+		error(404, 'Page introuvable');
+	return { account, ...found };
+}
+
+function setHidden(profileId: string, documentId: string, hidden: boolean) {
+	const now = new Date();
+	const { account, person, decision, document } = requireManaged(profileId, documentId, now);
+	bin.setHiddenFromProfessionals(db(), { personId: person.id, setId: document.setId, hidden });
+	history.record(db(), {
+		personId: person.id,
+		actorAccountId: account.id,
+		basis: decision.basis,
+		action: hidden ? 'hide_document' : 'unhide_document',
+		objectType: 'document',
+		objectId: document.id,
+		at: now
+	});
+	return { done: hidden ? ('hidden' as const) : ('shown' as const) };
+}
+
+export const actions: Actions = {
+	masquer: ({ params }) => setHidden(params.profileId, params.documentId, true),
+	afficher: ({ params }) => setHidden(params.profileId, params.documentId, false),
+	supprimer: ({ params }) => {
+		const now = new Date();
+		const { account, person, decision, document } = requireManaged(
+			params.profileId,
+			params.documentId,
+			now
+		);
+		bin.moveToBin(db(), {
+			personId: person.id,
+			documentId: document.id,
+			accountId: account.id,
+			now
+		});
+		history.record(db(), {
+			personId: person.id,
+			actorAccountId: account.id,
+			basis: decision.basis,
+			action: 'delete_document',
+			objectType: 'document',
+			objectId: document.id,
+			at: now
+		});
+		redirect(303, `${routes.documents(person.id)}/corbeille?supprime=${document.id}`);
+	}
 };
