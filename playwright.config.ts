@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 import { chromiumPath } from './scripts/find-chromium.js';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
+/** The notifications test listens for the server's emails on this loopback port. */
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 1000);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -49,7 +51,8 @@ export default defineConfig({
 			// Every test signs in from 127.0.0.1: the per-IP bucket is covered by the unit tests.
 			SIGNIN_IP_CAPACITY: '1000',
 			// API pushes carry files up to 20 MiB (base64 in JSON, CDA, XDM zip).
-			BODY_SIZE_LIMIT: '30M'
+			BODY_SIZE_LIMIT: '30M',
+			SMTP_URL: `smtp://127.0.0.1:${smtpPort}`
 		}
 	}
 });

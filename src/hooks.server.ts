@@ -4,6 +4,7 @@ import * as session from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
 import { close as closeDb, db } from '$lib/server/db';
 import * as log from '$lib/server/log';
+import * as outbox from '$lib/server/notifications/outbox';
 import { startup } from '$lib/server/startup';
 
 export const init: ServerInit = () => {
@@ -11,6 +12,7 @@ export const init: ServerInit = () => {
 	// adapter-node drains in-flight requests on SIGTERM/SIGINT, then emits this: close the database
 	// cleanly (checkpoints the WAL) before the process exits.
 	process.once('sveltekit:shutdown' as 'exit', () => {
+		outbox.stopSender();
 		closeDb();
 		log.info('Database closed; shutting down.');
 	});

@@ -15,13 +15,23 @@ const personRoutes: Record<string, (c: Ctx) => string> = {
 	'/(app)/p/[profileId]': (c) => `/p/${c.profileId}`,
 	'/(app)/p/[profileId]/documents': (c) => `/p/${c.profileId}/documents`,
 	'/(app)/p/[profileId]/historique': (c) => `/p/${c.profileId}/historique`,
+	'/(app)/p/[profileId]/documents/ajouter': (c) => `/p/${c.profileId}/documents/ajouter`,
+	'/(app)/p/[profileId]/documents/corbeille': (c) => `/p/${c.profileId}/documents/corbeille`,
 	'/(app)/p/[profileId]/documents/[documentId]': (c) =>
 		`/p/${c.profileId}/documents/${c.documentId}`,
 	'/(app)/p/[profileId]/documents/[documentId]/fichier': (c) =>
 		`/p/${c.profileId}/documents/${c.documentId}/fichier`
 };
 /** Routes that hold no person data: reachable by anyone (or any signed-in account). */
-const publicRoutes = ['/(public)/connexion', '/deconnexion', '/(app)', '/', '/api/v1/openapi.json'];
+const publicRoutes = [
+	'/(public)/connexion',
+	'/(public)/etat',
+	'/deconnexion',
+	'/(app)',
+	'/(app)/compte',
+	'/',
+	'/api/v1/openapi.json'
+];
 /**
  * The professional API: Bearer keys only — a person's session cookie opens nothing there. What
  * each organisation may read is covered by tests/e2e/api.test.ts.
@@ -87,7 +97,12 @@ const holders = [
 ].map((name) => `${name}@relais.test`);
 
 /** Routes only the person and legal representatives reach — not delegations (caregivers). */
-const legalOnly = new Set(['/(app)/p/[profileId]/historique']);
+// (The demo caregivers' scopes do not include adding documents either.)
+const legalOnly = new Set([
+	'/(app)/p/[profileId]/historique',
+	'/(app)/p/[profileId]/documents/ajouter',
+	'/(app)/p/[profileId]/documents/corbeille'
+]);
 const caregivers = new Set(['fille-christiane@relais.test', 'fille-rita@relais.test']);
 
 const ADRIEN = 'ins:116066311320181';

@@ -27,6 +27,18 @@ export function config() {
 		logRequests: env.LOG_REQUESTS === '1',
 		/** Public origin (https://…) when behind a proxy; else the Host header is trusted. */
 		origin: env.ORIGIN,
+		/**
+		 * Base URL of the links in emails: ORIGIN, else this server on localhost (PORT, as
+		 * adapter-node reads it).
+		 */
+		publicUrl: (env.ORIGIN || `http://localhost:${env.PORT || '3000'}`).replace(/\/+$/, ''),
+		/**
+		 * SMTP server for outgoing emails (smtp://user:pass@host:587, smtps://…). Unset: emails stay
+		 * in the local outbox (table email_outbox). Never logged: it may hold a password.
+		 */
+		smtpUrl: env.SMTP_URL || undefined,
+		/** Sender of outgoing emails. */
+		mailFrom: env.MAIL_FROM || 'Relais <ne-pas-repondre@relais.localhost>',
 		/** Secure cookies unless explicitly served over plain HTTP in development. */
 		production: env.NODE_ENV === 'production'
 	};

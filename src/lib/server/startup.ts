@@ -5,7 +5,10 @@ import { config } from './config';
 import { db } from './db';
 import { documents } from './db/schema';
 import { DEMO_PASSWORD, demoSignIns, seedDemo } from './demo/seed';
+import * as bin from './documents/bin';
+import * as search from './documents/search';
 import * as storage from './documents/storage';
+import * as outbox from './notifications/outbox';
 import * as log from './log';
 
 let started = false;
@@ -39,6 +42,8 @@ export function startup(): void {
 	);
 	const swept = storage.sweepOrphans(referenced);
 	if (swept > 0) log.info(`Removed ${swept} orphan file(s) from the document store.`);
+	// Documents past their 30 days in the bin are purged now, then every hour.
+	bin.schedulePurge(database);
 	if (cfg.demo) {
 		const seeded = seedDemo(database);
 		seedDemoKeys(database);
@@ -54,4 +59,8 @@ export function startup(): void {
 					.join('\n')
 		);
 	}
+	// Documents whose text was never indexed (a stop during extraction) are queued again.
+	search.catchUp(database);
+	// Emails waiting in the outbox are sent through SMTP_URL when it is set.
+	outbox.startSender(database);
 }

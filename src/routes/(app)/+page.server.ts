@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { reachableProfiles } from '$lib/server/access/spaces';
 import { requireAccount } from '$lib/server/auth/guards';
 import { db } from '$lib/server/db';
+import { countNew } from '$lib/server/documents/new';
 import { displayName } from '$lib/server/identity/names';
 import { routes } from '$lib/routes';
 import type { PageServerLoad } from './$types';
@@ -16,7 +17,8 @@ export const load: PageServerLoad = () => {
 			name: displayName(person),
 			own: decision.basis === 'self',
 			reason: decision.reason,
-			experimental: decision.experimental
+			experimental: decision.experimental,
+			newCount: countNew(db(), person.id, decision)
 		}))
 	};
 };

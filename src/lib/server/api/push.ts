@@ -19,6 +19,7 @@ import type { ApiConfig } from './config';
 import { matchPerson, type Traits } from './identity';
 import { ApiProblem, problem } from './problems';
 import { requireProfessionalAccess, toApi, type ApiDocument } from './read';
+import { notifyNewDocument } from '../notifications/new-document';
 
 export type PushOutcome = { status: 200 | 201; body: { documents: ApiDocument[] } };
 
@@ -258,6 +259,8 @@ function commit(db: Db, organisation: Organisation, prepared: Prepared[]): PushO
 			return { doc, created: true };
 		})
 	);
+	// After the commit: tell the people who reach the space (never what the document is).
+	for (const s of stored) if (s.created) notifyNewDocument(db, s.doc, new Date());
 	return {
 		status: stored.some((s) => s.created) ? 201 : 200,
 		body: { documents: stored.map((s) => toApi(s.doc, organisation.name)) }

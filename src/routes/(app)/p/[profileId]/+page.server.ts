@@ -1,19 +1,27 @@
 import { requireSpace } from '$lib/server/access/spaces';
 import { requireAccount } from '$lib/server/auth/guards';
 import { db } from '$lib/server/db';
+import { countNew, listNew } from '$lib/server/documents/new';
 import * as queries from '$lib/server/documents/queries';
 import type { PageServerLoad } from './$types';
 
 const LATEST = 5;
+/** New documents listed on the home page; the count says how many there are in all. */
+const NEW_LISTED = 10;
 
 export const load: PageServerLoad = ({ params }) => {
 	const account = requireAccount();
 	const { person, decision } = requireSpace(db(), account.id, params.profileId, new Date());
-	const mayReadDocuments = decision.scopes === 'all' || decision.scopes.includes('documents');
-	return {
-		mayReadDocuments,
-		latest: mayReadDocuments
-			? queries.listCurrent(db(), person.id, decision.documentFilter, { limit: LATEST })
-			: []
-	};
+	const newCount = countNew(db(), person.id, decision);
+	if (newCount === null) {
+		return { mayReadDocuments: false, newCount: 0, newDocuments: [], latest: [] };
+	}
+	const newDocuments =
+		newCount > 0 ? listNew(db(), person.id, decision.documentFilter, NEW_LISTED) : [];
+	const shown = new Set(newDocuments.map((d) => d.id));
+	const latest = queries
+		.listCurrent(db(), person.id, decision.documentFilter, { limit: LATEST + shown.size })
+		.filter((d) => !shown.has(d.id))
+		.slice(0, LATEST);
+	return { mayReadDocuments: true, newCount, newDocuments, latest };
 };
