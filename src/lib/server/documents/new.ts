@@ -9,7 +9,7 @@ import type { DocumentFilter, SpaceGranted } from '../access/policy';
 import { decideAction } from '../access/policy';
 import type { Db } from '../db';
 import { documents, organisations } from '../db/schema';
-import { listColumns, visible } from './queries';
+import { cacheKey, cached, listColumns, visible } from './queries';
 
 /** New: a current version (not superseded) that nobody on the person's side has opened yet. */
 function fresh(personId: string, filter: DocumentFilter, exceptDocumentId?: string): SQL {
@@ -50,12 +50,18 @@ export function countNew(
 	options: { exceptDocumentId?: string } = {}
 ): number | null {
 	if (!decideAction(decision, 'read_documents').allow) return null;
-	const row = db
-		.select({ n: count() })
-		.from(documents)
-		.where(fresh(personId, decision.documentFilter, options.exceptDocumentId))
-		.get();
-	return row?.n ?? 0;
+	const filter = decision.documentFilter;
+	// Shown on every page of every profile the account reaches: cached until the next write.
+	return cached(
+		db,
+		cacheKey('new', personId, filter, options.exceptDocumentId ?? null),
+		() =>
+			db
+				.select({ n: count() })
+				.from(documents)
+				.where(fresh(personId, filter, options.exceptDocumentId))
+				.get()?.n ?? 0
+	);
 }
 
 /** The new documents of a space, newest first (the columns of the document lists). */

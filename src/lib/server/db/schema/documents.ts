@@ -71,6 +71,10 @@ export const documents = sqliteTable(
 		// The list (newest first) and its per-category views follow the profile's size only.
 		index('documents_person_authored_idx').on(t.personId, t.authoredAt),
 		index('documents_person_category_idx').on(t.personId, t.category, t.authoredAt),
+		// "Nouveau" counts read only the documents nobody on the person's side has opened yet.
+		index('documents_person_new_idx')
+			.on(t.personId)
+			.where(sql`${t.firstOpenedAt} is null`),
 		index('documents_set_idx').on(t.personId, t.setId, t.version)
 	]
 );

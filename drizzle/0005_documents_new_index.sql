@@ -1,0 +1,1 @@
+CREATE INDEX `documents_person_new_idx` ON `documents` (`person_id`) WHERE "documents"."first_opened_at" is null;
