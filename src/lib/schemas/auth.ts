@@ -14,3 +14,27 @@ export const signIn = v.object({
 		v.maxLength(1024, 'Ce mot de passe est trop long.')
 	)
 });
+
+export const changePassword = v.pipe(
+	v.object({
+		currentPassword: v.pipe(
+			v.string(),
+			v.nonEmpty('Indiquez votre mot de passe actuel.'),
+			v.maxLength(1024, 'Ce mot de passe est trop long.')
+		),
+		newPassword: v.pipe(
+			v.string(),
+			v.nonEmpty('Choisissez un nouveau mot de passe.'),
+			v.maxLength(1024, 'Ce mot de passe est trop long.')
+		),
+		confirmPassword: v.string()
+	}),
+	v.forward(
+		v.partialCheck(
+			[['newPassword'], ['confirmPassword']],
+			(input) => input.newPassword === input.confirmPassword,
+			'Les deux nouveaux mots de passe ne sont pas identiques.'
+		),
+		['confirmPassword']
+	)
+);

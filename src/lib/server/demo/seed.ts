@@ -22,6 +22,8 @@ import {
 } from './personas';
 
 /** The one password of every demo account (domain.md), printed at start-up in demo mode only. */
+const DAY_MS = 24 * 3600 * 1000;
+
 export const DEMO_PASSWORD = 'relais-demo-2026';
 
 /** The demo accounts' emails, in domain.md's order, for printing at start-up. */
@@ -259,6 +261,7 @@ export function seedDemo(
 			setId = setIds.get(doc.version.set) ?? newId();
 			setIds.set(doc.version.set, setId);
 		}
+		const received = receivedAt(doc, authored, now);
 		const stored = ingest(db, {
 			personId: personIds.get(doc.person)!,
 			typeCode: doc.type.code,
@@ -268,7 +271,12 @@ export function seedDemo(
 			authorName: doc.authorName,
 			organisationId: doc.organisation ? orgIds.get(doc.organisation)! : null,
 			authoredAt: authored,
-			receivedAt: receivedAt(doc, authored, now),
+			receivedAt: received,
+			// The demo's older documents have been read already; the last week's are "nouveau".
+			firstOpenedAt:
+				now.getTime() - received.getTime() > 7 * DAY_MS
+					? new Date(received.getTime() + DAY_MS)
+					: null,
 			source: 'professional',
 			hiddenFromProfessionals: doc.hiddenFromProfessionals ?? false,
 			invisibleToPatient: doc.invisibleToPatient ?? false,

@@ -16,6 +16,8 @@ export type IngestInput = {
 	organisationId?: string | null;
 	authoredAt: Date;
 	receivedAt?: Date;
+	/** Already opened on the person's side (their own uploads): no "nouveau" mark. */
+	firstOpenedAt?: Date | null;
 	source: 'professional' | 'person';
 	uploadedByAccountId?: string | null;
 	hiddenFromProfessionals?: boolean;
@@ -78,6 +80,7 @@ export function ingest(db: Db, input: IngestInput): Document {
 				organisationId: input.organisationId ?? null,
 				authoredAt: input.authoredAt,
 				receivedAt,
+				firstOpenedAt: input.firstOpenedAt ?? null,
 				source: input.source,
 				uploadedByAccountId: input.uploadedByAccountId ?? null,
 				hiddenFromProfessionals: input.hiddenFromProfessionals ?? false,

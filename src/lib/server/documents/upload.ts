@@ -313,21 +313,20 @@ export async function addDocument(
 
 	const type_ = typeOfKind[input.kind];
 	const now = input.now ?? new Date();
-	// ingest may become asynchronous (text indexing): accept either form.
-	const document = await Promise.resolve(
-		ingest(db, {
-			personId: input.personId,
-			typeCode: type_.code,
-			typeSystem: TYPE_SYSTEM,
-			typeDisplay: type_.display,
-			title: input.title,
-			authoredAt: new Date(`${input.date}T12:00:00Z`),
-			receivedAt: now,
-			source: 'person',
-			uploadedByAccountId: input.uploadedByAccountId,
-			bytes: stored.bytes,
-			mediaType: stored.mediaType
-		})
-	);
+	const document = ingest(db, {
+		personId: input.personId,
+		typeCode: type_.code,
+		typeSystem: TYPE_SYSTEM,
+		typeDisplay: type_.display,
+		title: input.title,
+		authoredAt: new Date(`${input.date}T12:00:00Z`),
+		receivedAt: now,
+		// The person (or their representative) added it: nothing new to them.
+		firstOpenedAt: now,
+		source: 'person',
+		uploadedByAccountId: input.uploadedByAccountId,
+		bytes: stored.bytes,
+		mediaType: stored.mediaType
+	});
 	return { ok: true, document };
 }
