@@ -8,7 +8,7 @@
  * never a row without its file. A file is only removed when no other row names the same blob
  * (equal contents share one file). The document's full-text index entry is removed with its row.
  */
-import { and, desc, eq, gt, inArray, isNotNull, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, lte } from 'drizzle-orm';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DocumentFilter } from '../access/policy';
@@ -17,6 +17,7 @@ import { config } from '../config';
 import type { Db } from '../db';
 import { documents, type Document } from '../db/schema';
 import * as log from '../log';
+import { visible } from './queries';
 import * as search from './search';
 
 export const RETENTION_DAYS = 30;
@@ -123,18 +124,6 @@ export function getBinned(
 		.get();
 }
 
-function filtered(personId: string, filter: DocumentFilter): SQL {
-	const conditions: SQL[] = [
-		eq(documents.personId, personId),
-		eq(documents.invisibleToPatient, false)
-	];
-	if (filter.excludeSecretFromRepresentatives) {
-		conditions.push(eq(documents.invisibleToLegalRepresentatives, false));
-	}
-	if (filter.categories) conditions.push(inArray(documents.category, filter.categories));
-	return and(...conditions) as SQL;
-}
-
 /** The bin of a space, most recently deleted first, with what the policy's filter allows. */
 export function list(db: Db, personId: string, filter: DocumentFilter, now: Date) {
 	return db
@@ -150,7 +139,7 @@ export function list(db: Db, personId: string, filter: DocumentFilter, now: Date
 		.from(documents)
 		.where(
 			and(
-				filtered(personId, filter),
+				visible(personId, filter, 'only'),
 				gt(documents.deletedAt, new Date(now.getTime() - RETENTION_MS))
 			)
 		)

@@ -2,16 +2,36 @@
  * Reads of a person's documents. Every list takes the policy's DocumentFilter so that what is
  * listed or counted is exactly what `policy.decideDocument` would allow.
  */
-import { and, count, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import {
+	and,
+	count,
+	desc,
+	eq,
+	gte,
+	inArray,
+	isNotNull,
+	isNull,
+	lt,
+	or,
+	sql,
+	type SQL
+} from 'drizzle-orm';
 import type { DocumentFilter } from '../access/policy';
 import type { Db } from '../db';
 import { documents, organisations } from '../db/schema';
 
-/** The rows of this person the filter allows (not deleted, not invisible, secret, categories). */
-export function visible(personId: string, filter: DocumentFilter): SQL {
+/**
+ * The rows of this person the filter allows (not invisible, not secret from this reader, within
+ * the delegation's categories) — not deleted, or, for the bin, only deleted ones.
+ */
+export function visible(
+	personId: string,
+	filter: DocumentFilter,
+	deleted: 'exclude' | 'only' = 'exclude'
+): SQL {
 	const conditions: (SQL | undefined)[] = [
 		eq(documents.personId, personId),
-		isNull(documents.deletedAt),
+		deleted === 'exclude' ? isNull(documents.deletedAt) : isNotNull(documents.deletedAt),
 		eq(documents.invisibleToPatient, false)
 	];
 	if (filter.excludeSecretFromRepresentatives) {
