@@ -32,3 +32,11 @@ export function fileSize(bytes: number): string {
 	if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} Ko`;
 	return `${(bytes / (1024 * 1024)).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
 }
+
+/**
+ * "de Christiane Dubois", "d’Adrien Lefebvre": French elision before a vowel or a mute h. Plain
+ * text (emails) asks for a straight apostrophe.
+ */
+export function ofName(name: string, apostrophe: '’' | "'" = '’'): string {
+	return /^[aeiouyàâäéèêëîïôöûùüh]/i.test(name) ? `d${apostrophe}${name}` : `de ${name}`;
+}

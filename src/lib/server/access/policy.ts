@@ -6,6 +6,7 @@
  *
  * Each decision carries a French sentence the UI can show the person.
  */
+import { ofName } from '../../format';
 import type { AccessGrant, GrantBasis, GrantScope, Person } from '../db/schema';
 
 export type PersonFacts = Pick<
@@ -125,11 +126,6 @@ function name(person: PersonFacts): string {
 	return person.usedGivenName;
 }
 
-function elide(word: string, name: string): string {
-	// "de Adrien" → "d'Adrien"
-	return /^[aeiouyàâéèêëîïôûùh]/i.test(name) ? `${word.slice(0, -1)}’${name}` : `${word} ${name}`;
-}
-
 const frenchDay = new Intl.DateTimeFormat('fr-FR', {
 	timeZone: 'Europe/Paris',
 	day: 'numeric',
@@ -233,7 +229,7 @@ export function decideGrant(
 			return granted(
 				'parental_authority',
 				person,
-				`Vous voyez l’espace ${elide('de', who)} car vous êtes titulaire de l’autorité parentale.`,
+				`Vous voyez l’espace ${ofName(who)} car vous êtes titulaire de l’autorité parentale.`,
 				{ until: majorityDate(person) }
 			);
 		}
@@ -247,7 +243,7 @@ export function decideGrant(
 			return granted(
 				'guardianship',
 				person,
-				`Vous voyez l’espace ${elide('de', who)} car vous exercez sa tutelle (représentation relative à la personne).`
+				`Vous voyez l’espace ${ofName(who)} car vous exercez sa tutelle (représentation relative à la personne).`
 			);
 		}
 		case 'curatorship_consent':

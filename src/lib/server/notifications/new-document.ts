@@ -17,6 +17,7 @@ import type { Db } from '../db';
 import { accessGrants, accounts, persons, type Document, type Person } from '../db/schema';
 import { givenName } from '../identity/names';
 import * as outbox from './outbox';
+import { ofName } from '../../format';
 
 export const COALESCE_MS = 15 * 60_000;
 
@@ -30,11 +31,6 @@ export type NewDocumentFacts = Pick<
 	| 'invisibleToLegalRepresentatives'
 >;
 
-/** "de Christiane", "d'Adrien" (the email is plain text: a straight apostrophe). */
-function ofName(name: string): string {
-	return /^[aeiouyàâéèêëîïôûùh]/i.test(name) ? `d'${name}` : `de ${name}`;
-}
-
 /** The email for one account: the space it is about, and a link — nothing else. */
 export function newDocumentEmail(
 	person: Pick<Person, 'id' | 'usedGivenName'>,
@@ -46,8 +42,8 @@ export function newDocumentEmail(
 	const link = `${baseUrl}/p/${person.id}`;
 	const subject = own
 		? 'Nouveau document dans votre espace santé'
-		: `Nouveau document dans l'espace santé ${ofName(name)}`;
-	const where = own ? 'votre espace santé' : `l'espace ${ofName(name)}`;
+		: `Nouveau document dans l'espace santé ${ofName(name, "'")}`;
+	const where = own ? 'votre espace santé' : `l'espace ${ofName(name, "'")}`;
 	const text = [
 		'Bonjour,',
 		'',
