@@ -247,11 +247,43 @@ async function signIn() {
 	return cookie;
 }
 
+/** Percentile of a list of numbers (nearest rank). */
+function percentile(values, p) {
+	const s = [...values].sort((a, b) => a - b);
+	return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
+}
+
+/**
+ * One autocannon run; also collects each response's Server-Timing (the time the server spent on
+ * the request, queueing excluded — the "server time" of quality.md).
+ */
 function run(url, headers) {
+	const serverMs = [];
 	return new Promise((resolve, reject) => {
 		autocannon(
-			{ url, connections: CONNECTIONS, duration: SECONDS, headers, pipelining: 1 },
-			(err, result) => (err ? reject(err) : resolve(result))
+			{
+				url,
+				connections: CONNECTIONS,
+				duration: SECONDS,
+				headers,
+				pipelining: 1,
+				setupClient(client) {
+					client.on('headers', ({ headers: raw }) => {
+						for (let i = 0; i < raw.length; i += 2) {
+							if (String(raw[i]).toLowerCase() !== 'server-timing') continue;
+							const match = /dur=([\d.]+)/.exec(String(raw[i + 1]));
+							if (match) serverMs.push(Number(match[1]));
+						}
+					});
+				}
+			},
+			(err, result) =>
+				err
+					? reject(err)
+					: resolve({
+							...result,
+							server: { p50: percentile(serverMs, 50), p975: percentile(serverMs, 97.5) }
+						})
 		);
 	});
 }
@@ -284,7 +316,8 @@ try {
 		HOST: '127.0.0.1',
 		DATA_DIR: dataDir,
 		DEMO: '0',
-		LOG_REQUESTS: '0'
+		LOG_REQUESTS: '0',
+		SERVER_TIMING: '1'
 	};
 	server = hasTaskset
 		? spawn('taskset', ['-c', '0', 'node', 'build'], {
@@ -339,23 +372,26 @@ try {
 			p90: median(rounds.map((r) => r.latency.p90)),
 			p975: median(rounds.map((r) => r.latency.p97_5)),
 			p99: median(rounds.map((r) => r.latency.p99)),
+			serverP50: median(rounds.map((r) => r.server.p50)),
+			serverP975: median(rounds.map((r) => r.server.p975)),
 			errors
 		};
 	}
 	const bare = summary['bare page (/etat)'].rps;
 	console.log(
-		`${'page'.padEnd(24)} ${'req/s'.padStart(8)} ${'p50'.padStart(6)} ${'p90'.padStart(6)} ${'p97.5'.padStart(6)} ${'p99'.padStart(6)}   vs bare`
+		`${'page'.padEnd(24)} ${'req/s'.padStart(8)} ${'p50'.padStart(6)} ${'p90'.padStart(6)} ${'p97.5'.padStart(6)} ${'p99'.padStart(6)}   vs bare   server p50 / p97.5`
 	);
 	for (const [name, s] of Object.entries(summary)) {
 		console.log(
-			`${name.padEnd(24)} ${s.rps.toFixed(0).padStart(8)} ${String(s.p50).padStart(6)} ${String(s.p90).padStart(6)} ${String(s.p975).padStart(6)} ${String(s.p99).padStart(6)}   ${((100 * s.rps) / bare).toFixed(0).padStart(4)} %` +
+			`${name.padEnd(24)} ${s.rps.toFixed(0).padStart(8)} ${String(s.p50).padStart(6)} ${String(s.p90).padStart(6)} ${String(s.p975).padStart(6)} ${String(s.p99).padStart(6)}   ${((100 * s.rps) / bare).toFixed(0).padStart(4)} %   ${s.serverP50.toFixed(1).padStart(6)} / ${s.serverP975.toFixed(1)}` +
 				(s.errors ? `  ERRORS ${s.errors}` : '')
 		);
 	}
 	const list = summary['documents list'];
-	const ok = list.p975 <= 50 && list.rps >= bare / 2;
+	const ok = list.serverP975 <= 50 && list.rps >= bare / 2;
 	console.log(
-		`\n(latencies in ms, medians of ${ROUNDS} rounds)  documents list: p97.5 ${list.p975} ms (bar ≤ 50), ` +
+		`\n(latencies in ms, client side with queueing, then server time from Server-Timing; medians of ${ROUNDS} rounds)\n` +
+			`documents list: server time p97.5 ${list.serverP975.toFixed(1)} ms (bar ≤ 50; client-side p97.5 ${list.p975} ms), ` +
 			`${((100 * list.rps) / bare).toFixed(0)} % of the bare page (bar ≥ 50 %) — ${ok ? 'meets the bars' : 'DOES NOT MEET THE BARS'}`
 	);
 	if (!ok) process.exitCode = 1;

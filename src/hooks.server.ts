@@ -98,11 +98,13 @@ const guard: Handle = async ({ event, resolve }) => {
 const requestLog: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const response = await resolve(event);
+	const elapsed = performance.now() - started;
+	if (config().serverTiming) response.headers.set('Server-Timing', `app;dur=${elapsed.toFixed(1)}`);
 	// The API logs its own requests (with the organisation id) in api/http.ts.
 	if (config().logRequests && !event.url.pathname.startsWith('/api/')) {
 		// The route id, never the URL: URLs carry opaque ids only, but the route is enough.
 		log.info(
-			`${event.request.method} ${event.route.id ?? '(no route)'} ${response.status} ${(performance.now() - started).toFixed(1)}ms`
+			`${event.request.method} ${event.route.id ?? '(no route)'} ${response.status} ${elapsed.toFixed(1)}ms`
 		);
 	}
 	return response;

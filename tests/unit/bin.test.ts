@@ -17,6 +17,7 @@ import { ingest } from '../../src/lib/server/documents/ingest';
 import * as queries from '../../src/lib/server/documents/queries';
 import * as search from '../../src/lib/server/documents/search';
 import { makePdf } from '../support/pdf';
+import { closeDemoDb, openDemoDb } from '../support/demo-db';
 
 let dir: string;
 let db: Db;
@@ -31,11 +32,7 @@ const filter: policy.DocumentFilter = {
 };
 
 beforeAll(() => {
-	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-bin-'));
-	process.env.DATA_DIR = dir;
-	process.env.DEMO = '1';
-	db = open(path.join(dir, 'relais.db'));
-	seedDemo(db, now);
+	({ dir, db } = openDemoDb('bin', now));
 	personId = db.select().from(persons).where(eq(persons.insMatricule, '116066311320181')).get()!.id;
 	accountId = db
 		.select()
@@ -44,11 +41,7 @@ beforeAll(() => {
 		.get()!.id;
 });
 
-afterAll(async () => {
-	await search.idle();
-	db.$client.close();
-	fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeDemoDb({ dir, db }));
 
 function addPdf(text: string) {
 	return ingest(db, {

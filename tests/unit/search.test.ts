@@ -15,6 +15,7 @@ import { ingest } from '../../src/lib/server/documents/ingest';
 import * as queries from '../../src/lib/server/documents/queries';
 import * as search from '../../src/lib/server/documents/search';
 import { htmlText } from '../../src/lib/server/documents/text';
+import { closeDemoDb, openDemoDb } from '../support/demo-db';
 
 let dir: string;
 let db: Db;
@@ -45,19 +46,11 @@ function find(ins: string, text: string, filter = self, extra: queries.ListFilte
 }
 
 beforeAll(async () => {
-	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-search-'));
-	process.env.DATA_DIR = dir;
-	process.env.DEMO = '1';
-	db = open(path.join(dir, 'relais.db'));
-	seedDemo(db);
+	({ dir, db } = openDemoDb('search'));
 	await search.idle();
 });
 
-afterAll(async () => {
-	await search.idle();
-	db.$client.close();
-	fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeDemoDb({ dir, db }));
 
 describe('text extraction at ingest', () => {
 	it('fills the body of every demo PDF', () => {

@@ -14,25 +14,17 @@ import { accounts, documents, persons } from '../../src/lib/server/db/schema';
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import * as queries from '../../src/lib/server/documents/queries';
 import * as search from '../../src/lib/server/documents/search';
+import { closeDemoDb, openDemoDb } from '../support/demo-db';
 
 let dir: string;
 let db: Db;
 const now = new Date();
 
 beforeAll(() => {
-	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-spaces-'));
-	process.env.DATA_DIR = dir;
-	process.env.DEMO = '1';
-	db = open(path.join(dir, 'relais.db'));
-	seedDemo(db, now);
+	({ dir, db } = openDemoDb('spaces', now));
 });
 
-afterAll(async () => {
-	// Text extraction runs in the background after ingest: let it finish before closing.
-	await search.idle();
-	db.$client.close();
-	fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeDemoDb({ dir, db }));
 
 function insOf(personId: string): string {
 	return db.select().from(persons).where(eq(persons.id, personId)).get()?.insMatricule ?? '';

@@ -17,6 +17,7 @@ import * as storage from '../../src/lib/server/documents/storage';
 import * as upload from '../../src/lib/server/documents/upload';
 import { makePdf } from '../support/pdf';
 import { EXIF_MARKER, XMP_MARKER, phoneJpeg, png, webp } from '../support/images';
+import { closeDemoDb, openDemoDb } from '../support/demo-db';
 
 let dir: string;
 let db: Db;
@@ -25,11 +26,7 @@ let accountId: string;
 const now = new Date();
 
 beforeAll(() => {
-	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relais-upload-'));
-	process.env.DATA_DIR = dir;
-	process.env.DEMO = '1';
-	db = open(path.join(dir, 'relais.db'));
-	seedDemo(db, now);
+	({ dir, db } = openDemoDb('upload', now));
 	personId = db.select().from(persons).where(eq(persons.insMatricule, '116066311320181')).get()!.id;
 	accountId = db
 		.select()
@@ -38,11 +35,7 @@ beforeAll(() => {
 		.get()!.id;
 });
 
-afterAll(async () => {
-	await search.idle();
-	db.$client.close();
-	fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeDemoDb({ dir, db }));
 
 function storedFiles(): number {
 	const root = path.join(dir, 'documents');

@@ -23,6 +23,8 @@ export function config() {
 			(env.CAREGIVER_ACCESS !== '0' && env.DEMO !== '0' && env.DEMO !== 'false'),
 		/** Sign-in attempts one IP may make per 5 minutes (default 30; raised for the e2e suite). */
 		signInIpCapacity: env.SIGNIN_IP_CAPACITY ? Number(env.SIGNIN_IP_CAPACITY) : undefined,
+		/** A Server-Timing header on every response (benchmarks; off by default: timing leaks). */
+		serverTiming: env.SERVER_TIMING === '1',
 		/** One log line per page request (route id, status, time). */
 		logRequests: env.LOG_REQUESTS === '1',
 		/** Public origin (https://…) when behind a proxy; else the Host header is trusted. */

@@ -41,21 +41,16 @@ export function visible(
 	return and(...conditions) as SQL;
 }
 
+/** What a document list shows (and so what a list page sends to the browser): nothing more. */
 export const listColumns = {
 	id: documents.id,
 	title: documents.title,
 	category: documents.category,
-	typeCode: documents.typeCode,
 	typeDisplay: documents.typeDisplay,
 	authorName: documents.authorName,
 	organisationName: organisations.name,
 	authoredAt: documents.authoredAt,
-	receivedAt: documents.receivedAt,
-	mediaType: documents.mediaType,
-	size: documents.size,
 	version: documents.version,
-	setId: documents.setId,
-	source: documents.source,
 	hiddenFromProfessionals: documents.hiddenFromProfessionals,
 	/** Null until someone on the person's side opens it: the list marks it "Nouveau". */
 	firstOpenedAt: documents.firstOpenedAt
