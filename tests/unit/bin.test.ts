@@ -5,17 +5,14 @@
  */
 import { and, count, eq, isNull } from 'drizzle-orm';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as policy from '../../src/lib/server/access/policy';
-import { open, type Db } from '../../src/lib/server/db';
+import { type Db } from '../../src/lib/server/db';
 import { accessEvents, accounts, documents, persons } from '../../src/lib/server/db/schema';
-import { seedDemo } from '../../src/lib/server/demo/seed';
 import * as bin from '../../src/lib/server/documents/bin';
 import { ingest } from '../../src/lib/server/documents/ingest';
 import * as queries from '../../src/lib/server/documents/queries';
-import * as search from '../../src/lib/server/documents/search';
 import { makePdf } from '../support/pdf';
 import { closeDemoDb, openDemoDb } from '../support/demo-db';
 

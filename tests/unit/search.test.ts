@@ -3,14 +3,11 @@
  * demo PDFs, accents and case, prefixes, hostile query syntax, the minor's secret, filters.
  */
 import { and, eq } from 'drizzle-orm';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentFilter } from '../../src/lib/server/access/policy';
 import { open, type Db } from '../../src/lib/server/db';
 import { documents, persons } from '../../src/lib/server/db/schema';
-import { seedDemo } from '../../src/lib/server/demo/seed';
 import { ingest } from '../../src/lib/server/documents/ingest';
 import * as queries from '../../src/lib/server/documents/queries';
 import * as search from '../../src/lib/server/documents/search';

@@ -3,17 +3,12 @@
  * that the SQL filter of document lists keeps exactly what `decideDocument` allows.
  */
 import { eq } from 'drizzle-orm';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as policy from '../../src/lib/server/access/policy';
 import { reachableProfiles } from '../../src/lib/server/access/spaces';
-import { open, type Db } from '../../src/lib/server/db';
+import { type Db } from '../../src/lib/server/db';
 import { accounts, documents, persons } from '../../src/lib/server/db/schema';
-import { seedDemo } from '../../src/lib/server/demo/seed';
 import * as queries from '../../src/lib/server/documents/queries';
-import * as search from '../../src/lib/server/documents/search';
 import { closeDemoDb, openDemoDb } from '../support/demo-db';
 
 let dir: string;

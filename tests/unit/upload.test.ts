@@ -5,14 +5,11 @@
  */
 import { count, eq } from 'drizzle-orm';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { open, type Db } from '../../src/lib/server/db';
+import { type Db } from '../../src/lib/server/db';
 import { accessEvents, accounts, documents, persons } from '../../src/lib/server/db/schema';
-import { seedDemo } from '../../src/lib/server/demo/seed';
-import * as search from '../../src/lib/server/documents/search';
 import * as storage from '../../src/lib/server/documents/storage';
 import * as upload from '../../src/lib/server/documents/upload';
 import { makePdf } from '../support/pdf';
