@@ -1,5 +1,10 @@
 import path from 'node:path';
 
+function positiveInteger(value: string | undefined): number | undefined {
+	const n = Number(value);
+	return value && Number.isFinite(n) && n > 0 ? Math.floor(n) : undefined;
+}
+
 /**
  * The server's settings, read from the environment in this one place (architecture convention 1).
  * Read lazily so tests and scripts can set the environment before first use.
@@ -23,6 +28,12 @@ export function config() {
 			(env.CAREGIVER_ACCESS !== '0' && env.DEMO !== '0' && env.DEMO !== 'false'),
 		/** Sign-in attempts one IP may make per 5 minutes (default 30; raised for the e2e suite). */
 		signInIpCapacity: env.SIGNIN_IP_CAPACITY ? Number(env.SIGNIN_IP_CAPACITY) : undefined,
+		/** Professional API: accept INS under the test/demo OIDs (.4.10, .4.11); on in demo mode. */
+		apiAcceptTestIns:
+			env.API_ACCEPT_TEST_INS === '1' ||
+			(env.API_ACCEPT_TEST_INS !== '0' && env.DEMO !== '0' && env.DEMO !== 'false'),
+		/** Professional API: largest document accepted (default 20 MiB, quality.md). */
+		apiMaxFileBytes: positiveInteger(env.API_MAX_FILE_BYTES) ?? 20 * 1024 * 1024,
 		/** A Server-Timing header on every response (benchmarks; off by default: timing leaks). */
 		serverTiming: env.SERVER_TIMING === '1',
 		/** One log line per page request (route id, status, time). */
