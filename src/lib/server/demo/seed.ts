@@ -126,8 +126,8 @@ function assetBytes(doc: AssetDemoDocument): Uint8Array {
 
 /**
  * Loads the demo data of domain.md into an empty database: does nothing (and returns zeros) when
- * any account exists. Organisations, persons, accounts and grants go in one transaction; then each
- * document is stored through `ingest` (file first, then its own transaction).
+ * any account exists. Everything goes in one transaction; each document is stored through `ingest`
+ * (its file first, then its rows, nested as a savepoint).
  */
 export function seedDemo(
 	db: Db,
@@ -229,66 +229,67 @@ export function seedDemo(
 				})
 				.run();
 		}
+		// The documents go in the same transaction (each ingest nests as a savepoint): a stop
+		// half-way leaves no half-loaded demo, only orphan files that the start-up sweep removes.
+		const byKey = new Map(demoPersons.map((p) => [p.key, p]));
+		const documentIds = new Map<string, string>();
+		const setIds = new Map<string, string>();
+		for (const doc of demoDocuments) {
+			const person = byKey.get(doc.person)!;
+			const authored = authoredAt(doc, now);
+			const organisation = doc.organisation
+				? demoOrganisations.find((o) => o.key === doc.organisation)!.name
+				: (doc.issuer ?? 'Document de démonstration');
+			const bytes =
+				'asset' in doc
+					? assetBytes(doc)
+					: renderPdf({
+							title: doc.title,
+							organisation,
+							author: doc.authorName,
+							date: longDate.format(authored),
+							patientLine: patientLine(person, now),
+							sections: doc.sections.map((s) => ({
+								heading: s.heading === undefined ? undefined : fillDates(s.heading, now),
+								paragraphs: s.paragraphs.map((text) => fillDates(text, now))
+							}))
+						});
+			let setId: string | undefined;
+			if (doc.version) {
+				setId = setIds.get(doc.version.set) ?? newId();
+				setIds.set(doc.version.set, setId);
+			}
+			const received = receivedAt(doc, authored, now);
+			const stored = ingest(db, {
+				personId: personIds.get(doc.person)!,
+				typeCode: doc.type.code,
+				typeSystem: doc.type.system,
+				typeDisplay: doc.type.display,
+				title: doc.title,
+				authorName: doc.authorName,
+				organisationId: doc.organisation ? orgIds.get(doc.organisation)! : null,
+				authoredAt: authored,
+				receivedAt: received,
+				// The demo's older documents have been read already; the last week's are "nouveau".
+				firstOpenedAt:
+					now.getTime() - received.getTime() > 7 * DAY_MS
+						? new Date(received.getTime() + DAY_MS)
+						: null,
+				source: 'professional',
+				hiddenFromProfessionals: doc.hiddenFromProfessionals ?? false,
+				invisibleToPatient: doc.invisibleToPatient ?? false,
+				invisibleToLegalRepresentatives: doc.invisibleToLegalRepresentatives ?? false,
+				setId,
+				version: doc.version?.number,
+				replacesDocumentId: doc.version?.replaces ? documentIds.get(doc.version.replaces)! : null,
+				bytes,
+				mediaType: 'application/pdf'
+			});
+			documentIds.set(doc.key, stored.id);
+		}
+
 		return { accounts: demoAccounts.length, persons: demoPersons.length };
 	});
 	if (!inserted) return none;
-
-	const byKey = new Map(demoPersons.map((p) => [p.key, p]));
-	const documentIds = new Map<string, string>();
-	const setIds = new Map<string, string>();
-	for (const doc of demoDocuments) {
-		const person = byKey.get(doc.person)!;
-		const authored = authoredAt(doc, now);
-		const organisation = doc.organisation
-			? demoOrganisations.find((o) => o.key === doc.organisation)!.name
-			: (doc.issuer ?? 'Document de démonstration');
-		const bytes =
-			'asset' in doc
-				? assetBytes(doc)
-				: renderPdf({
-						title: doc.title,
-						organisation,
-						author: doc.authorName,
-						date: longDate.format(authored),
-						patientLine: patientLine(person, now),
-						sections: doc.sections.map((s) => ({
-							heading: s.heading === undefined ? undefined : fillDates(s.heading, now),
-							paragraphs: s.paragraphs.map((text) => fillDates(text, now))
-						}))
-					});
-		let setId: string | undefined;
-		if (doc.version) {
-			setId = setIds.get(doc.version.set) ?? newId();
-			setIds.set(doc.version.set, setId);
-		}
-		const received = receivedAt(doc, authored, now);
-		const stored = ingest(db, {
-			personId: personIds.get(doc.person)!,
-			typeCode: doc.type.code,
-			typeSystem: doc.type.system,
-			typeDisplay: doc.type.display,
-			title: doc.title,
-			authorName: doc.authorName,
-			organisationId: doc.organisation ? orgIds.get(doc.organisation)! : null,
-			authoredAt: authored,
-			receivedAt: received,
-			// The demo's older documents have been read already; the last week's are "nouveau".
-			firstOpenedAt:
-				now.getTime() - received.getTime() > 7 * DAY_MS
-					? new Date(received.getTime() + DAY_MS)
-					: null,
-			source: 'professional',
-			hiddenFromProfessionals: doc.hiddenFromProfessionals ?? false,
-			invisibleToPatient: doc.invisibleToPatient ?? false,
-			invisibleToLegalRepresentatives: doc.invisibleToLegalRepresentatives ?? false,
-			setId,
-			version: doc.version?.number,
-			replacesDocumentId: doc.version?.replaces ? documentIds.get(doc.version.replaces)! : null,
-			bytes,
-			mediaType: 'application/pdf'
-		});
-		documentIds.set(doc.key, stored.id);
-	}
-
 	return { ...inserted, documents: demoDocuments.length };
 }
