@@ -3,9 +3,9 @@
  * tables: a profile the account may not reach answers 404 (existence is not confirmed).
  */
 import { error } from '@sveltejs/kit';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { config } from '../config';
-import type { Db } from '../db';
+import { prepared, type Db } from '../db';
 import { accessGrants, persons, type Person } from '../db/schema';
 import * as documentQueries from '../documents/queries';
 import * as policy from './policy';
@@ -18,12 +18,14 @@ export function policyOptions(): policy.PolicyOptions {
 
 /** Every space this account may reach now, its own first, then by name. */
 export function reachableProfiles(db: Db, accountId: string, now: Date): ReachableProfile[] {
-	const rows = db
-		.select({ grant: accessGrants, person: persons })
-		.from(accessGrants)
-		.innerJoin(persons, eq(accessGrants.personId, persons.id))
-		.where(eq(accessGrants.accountId, accountId))
-		.all();
+	const rows = prepared(db, 'spaces.reachable', (d) =>
+		d
+			.select({ grant: accessGrants, person: persons })
+			.from(accessGrants)
+			.innerJoin(persons, eq(accessGrants.personId, persons.id))
+			.where(eq(accessGrants.accountId, sql.placeholder('accountId')))
+			.prepare()
+	).all({ accountId });
 	const byPerson = new Map<string, { person: Person; grants: policy.GrantFacts[] }>();
 	for (const { grant, person } of rows) {
 		const entry = byPerson.get(person.id) ?? { person, grants: [] };
@@ -50,13 +52,26 @@ export function decideSpace(
 	personId: string,
 	now: Date
 ): { person: Person | undefined; decision: policy.SpaceDecision } {
-	const person = db.select().from(persons).where(eq(persons.id, personId)).get();
+	const person = prepared(db, 'spaces.person', (d) =>
+		d
+			.select()
+			.from(persons)
+			.where(eq(persons.id, sql.placeholder('personId')))
+			.prepare()
+	).get({ personId });
 	if (!person) return { person, decision: { allow: false, reason: 'Espace introuvable.' } };
-	const grants = db
-		.select()
-		.from(accessGrants)
-		.where(and(eq(accessGrants.accountId, accountId), eq(accessGrants.personId, personId)))
-		.all();
+	const grants = prepared(db, 'spaces.grants', (d) =>
+		d
+			.select()
+			.from(accessGrants)
+			.where(
+				and(
+					eq(accessGrants.accountId, sql.placeholder('accountId')),
+					eq(accessGrants.personId, sql.placeholder('personId'))
+				)
+			)
+			.prepare()
+	).all({ accountId, personId });
 	return { person, decision: policy.decideSpace(grants, person, now, policyOptions()) };
 }
 

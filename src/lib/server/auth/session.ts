@@ -1,8 +1,8 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
-import type { Db } from '../db';
+import { eq, sql } from 'drizzle-orm';
+import { prepared, type Db } from '../db';
 import { accounts, sessions, type Account, type Session } from '../db/schema';
 import { checkNewPassword, hashPassword } from './password';
 
@@ -64,12 +64,14 @@ const none = { session: null, account: null } as const;
 export function validateSessionToken(db: Db, token: string, now: Date): SessionValidationResult {
 	if (!TOKEN_SHAPE.test(token)) return none;
 	const id = sessionIdFromToken(token);
-	const row = db
-		.select({ session: sessions, account: accounts })
-		.from(sessions)
-		.innerJoin(accounts, eq(sessions.accountId, accounts.id))
-		.where(eq(sessions.id, id))
-		.get();
+	const row = prepared(db, 'session.validate', (d) =>
+		d
+			.select({ session: sessions, account: accounts })
+			.from(sessions)
+			.innerJoin(accounts, eq(sessions.accountId, accounts.id))
+			.where(eq(sessions.id, sql.placeholder('id')))
+			.prepare()
+	).get({ id });
 	if (!row) return none;
 	const { session, account } = row;
 	const t = now.getTime();

@@ -39,4 +39,25 @@ export function close(): void {
 	current = undefined;
 }
 
+const statements = new WeakMap<Db, Map<string, unknown>>();
+
+/**
+ * A prepared statement of this database, built once and reused: drizzle otherwise builds the SQL
+ * and SQLite compiles it again on every call. For the queries every request runs (session, space,
+ * grants); values go in as `sql.placeholder(…)`.
+ */
+export function prepared<T>(database: Db, key: string, build: (database: Db) => T): T {
+	let cache = statements.get(database);
+	if (!cache) {
+		cache = new Map();
+		statements.set(database, cache);
+	}
+	let statement = cache.get(key) as T | undefined;
+	if (statement === undefined) {
+		statement = build(database);
+		cache.set(key, statement);
+	}
+	return statement;
+}
+
 export { schema };

@@ -149,16 +149,19 @@ export function filterConditions(filters: ListFilters): SQL[] {
  * (Any write invalidates every entry: simple and always right. A per-person generation kept by
  * triggers would let unrelated writes leave the entries alone — a migration, not done here.)
  */
-const generationStatements = new WeakMap<object, { changes: { pluck(): { get(): unknown } } }>();
+type Pluck = { get(): unknown };
+const generationStatements = new WeakMap<object, { changes: Pluck; dataVersion: Pluck }>();
 export function generation(db: Db): string {
 	const client = db.$client;
 	let statements = generationStatements.get(client);
 	if (!statements) {
-		statements = { changes: client.prepare('select total_changes()') };
+		statements = {
+			changes: client.prepare('select total_changes()').pluck(),
+			dataVersion: client.prepare('pragma data_version').pluck()
+		};
 		generationStatements.set(client, statements);
 	}
-	const dataVersion = client.pragma('data_version', { simple: true }) as number;
-	return `${dataVersion}:${String(statements.changes.pluck().get())}`;
+	return `${String(statements.dataVersion.get())}:${String(statements.changes.get())}`;
 }
 
 const CACHE_ENTRIES = 500;
