@@ -18,7 +18,7 @@ export function apiConfig() {
 		maxFileBytes,
 		/** JSON (base64), CDA XML (base64 inside) and XDM zip bodies. */
 		maxBodyBytes: Math.ceil((maxFileBytes * 4) / 3) + 2 * MiB,
-		/** A read-only request body (none expected). */
+		/** Longest Idempotency-Key header accepted. */
 		maxIdempotencyKeyLength: 255
 	};
 }

@@ -9,8 +9,8 @@
  * 2. `scheduleBody`, right after the commit: a small in-process queue (one document at a time,
  *    yielding between PDF pages) extracts the text (text.ts) and fills the body. A body of ''
  *    means "extracted, no text" (images, unreadable PDFs), NULL means "never extracted";
- *    `catchUp` queues the NULL ones and the documents with no index row at all, at start-up
- *    (and, in case start-up did not ask, on the first search of the process).
+ *    `catchUp` (called by startup.ts) queues the NULL ones and the documents with no index row
+ *    at all.
  *
  * Querying: the user's words become a safe FTS5 query (`ftsQuery`): every word quoted, prefix
  * match on each, nothing of the FTS5 syntax passed through, scoped to the person inside the MATCH.
@@ -239,7 +239,6 @@ export type SearchOptions = ListFilters & { text: string; limit: number; offset:
 export function search(db: Db, personId: string, filter: DocumentFilter, options: SearchOptions) {
 	const match = ftsQuery(personId, options.text);
 	if (match === null) return null;
-	if (!caughtUp.has(db)) catchUp(db);
 	const where = and(
 		sql`${fts} match ${match}`,
 		visible(personId, filter),
