@@ -76,10 +76,11 @@ const auth: Handle = async ({ event, resolve }) => {
 	if (token) {
 		const result = session.validateSessionToken(db(), token, new Date());
 		if (result.session) {
-			const { passwordHash: _, ...account } = result.account;
-			event.locals.account = account;
+			event.locals.account = result.account;
 			event.locals.session = result.session;
-			session.setSessionCookie(event.cookies, token, result.session);
+			// The cookie expires at the session's deadline, which only moves when lastSeenAt is
+			// written (at most once a minute): in between, the browser already holds this cookie.
+			if (result.extended) session.setSessionCookie(event.cookies, token, result.session);
 		} else {
 			session.deleteSessionCookie(event.cookies);
 		}

@@ -12,20 +12,40 @@ const shortDate = new Intl.DateTimeFormat('fr-FR', {
 	year: 'numeric'
 });
 
-/** "mardi 3 décembre 2026" (quality.md: dates in plain French). */
-export function longFrenchDate(date: Date): string {
-	return longDate.format(date);
+const isoDay = new Intl.DateTimeFormat('en-CA', {
+	timeZone: 'Europe/Paris',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit'
+});
+
+/**
+ * Formatting a date with Intl costs microseconds, and a list page formats hundreds; Paris is a
+ * whole number of hours from UTC, so one answer holds for a whole UTC hour. Kept per formatter,
+ * up to a bound.
+ */
+function memoByHour(format: Intl.DateTimeFormat): (date: Date) => string {
+	const memo = new Map<number, string>();
+	return (date) => {
+		const hour = Math.floor(date.getTime() / 3_600_000);
+		let text = memo.get(hour);
+		if (text === undefined) {
+			if (memo.size >= 4096) memo.clear();
+			text = format.format(date);
+			memo.set(hour, text);
+		}
+		return text;
+	};
 }
+
+/** "mardi 3 décembre 2026" (quality.md: dates in plain French). */
+export const longFrenchDate = memoByHour(longDate);
 
 /** "3 décembre 2026" */
-export function frenchDate(date: Date): string {
-	return shortDate.format(date);
-}
+export const frenchDate = memoByHour(shortDate);
 
-/** An ISO date for <time datetime>. */
-export function isoDate(date: Date): string {
-	return date.toISOString().slice(0, 10);
-}
+/** The Paris calendar date (YYYY-MM-DD) for <time datetime>, the day the French text shows. */
+export const isoDate = memoByHour(isoDay);
 
 export function fileSize(bytes: number): string {
 	if (bytes < 1024) return `${bytes} octets`;

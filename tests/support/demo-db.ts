@@ -8,6 +8,7 @@ import path from 'node:path';
 import { open, type Db } from '../../src/lib/server/db';
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import * as search from '../../src/lib/server/documents/search';
+import { reloadConfig } from '../../src/lib/server/config';
 
 export type DemoDb = { dir: string; db: Db };
 
@@ -15,6 +16,7 @@ export function openDemoDb(name: string, now?: Date): DemoDb {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), `relais-${name}-`));
 	process.env.DATA_DIR = dir;
 	process.env.DEMO = '1';
+	reloadConfig();
 	const db = open(path.join(dir, 'relais.db'));
 	seedDemo(db, now);
 	return { dir, db };

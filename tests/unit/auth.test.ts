@@ -204,7 +204,7 @@ describe('sessions', () => {
 		const token2 = session.generateSessionToken();
 		session.createSession(db, token2, accountId, T0);
 		const r = session.validateSessionToken(db, token2, at(30 * MINUTE + 1000));
-		expect(r).toEqual({ session: null, account: null });
+		expect(r).toEqual({ session: null, account: null, extended: false });
 		const id2 = session.sessionIdFromToken(token2);
 		expect(db.select().from(sessions).where(eq(sessions.id, id2)).all()).toHaveLength(0);
 	});
@@ -226,11 +226,13 @@ describe('sessions', () => {
 		const id = session.createSession(db, token, accountId, T0).id;
 		const stored = () => db.select().from(sessions).where(eq(sessions.id, id)).get()?.lastSeenAt;
 
-		session.validateSessionToken(db, token, at(30_000));
-		expect(stored()).toEqual(T0); // no write within the minute
-		session.validateSessionToken(db, token, at(60_000));
+		// No write within the minute, and so no new cookie: its deadline has not moved.
+		expect(session.validateSessionToken(db, token, at(30_000)).extended).toBe(false);
+		expect(stored()).toEqual(T0);
+		expect(session.validateSessionToken(db, token, at(60_000)).extended).toBe(false);
 		expect(stored()).toEqual(T0);
 		const r = session.validateSessionToken(db, token, at(61_000));
+		expect(r.extended).toBe(true);
 		expect(r.session?.lastSeenAt).toEqual(at(61_000));
 		expect(stored()).toEqual(at(61_000));
 		// 30 minutes after the bump, not after creation

@@ -30,6 +30,7 @@ import { COALESCE_MS, notifyNewDocument } from '../../src/lib/server/notificatio
 import * as outbox from '../../src/lib/server/notifications/outbox';
 import { makePdf } from '../support/pdf';
 import { startLoopbackSmtp } from '../support/smtp';
+import { reloadConfig } from '../../src/lib/server/config';
 
 let dir: string;
 let db: Db;
@@ -55,6 +56,7 @@ beforeAll(() => {
 	delete process.env.CAREGIVER_ACCESS;
 	delete process.env.SMTP_URL;
 	process.env.ORIGIN = 'https://relais.example';
+	reloadConfig();
 	db = open(path.join(dir, 'relais.db'));
 	seedDemo(db, new Date(now.getTime() - 60 * 60_000));
 });
@@ -65,12 +67,14 @@ afterAll(async () => {
 	db.$client.close();
 	fs.rmSync(dir, { recursive: true, force: true });
 	process.env = savedEnv;
+	reloadConfig();
 });
 
 beforeEach(() => {
 	// Each test starts from an empty outbox (the demo seed may have queued some).
 	db.delete(emailOutbox).run();
 	delete process.env.CAREGIVER_ACCESS;
+	reloadConfig();
 });
 
 function personId(ins: string): string {
@@ -148,6 +152,7 @@ describe('who is told of a new document', () => {
 
 	it('does not tell the daughter when caregiver access is off', () => {
 		process.env.CAREGIVER_ACCESS = '0';
+		reloadConfig();
 		push(INS.christiane);
 		expect(recipients()).toEqual(['christiane@relais.test']);
 	});

@@ -13,6 +13,7 @@ import * as queries from '../../src/lib/server/documents/queries';
 import * as search from '../../src/lib/server/documents/search';
 import { htmlText } from '../../src/lib/server/documents/text';
 import { closeDemoDb, openDemoDb } from '../support/demo-db';
+import { isoDate } from '../../src/lib/format';
 
 let dir: string;
 let db: Db;
@@ -205,6 +206,31 @@ describe('search', () => {
 				{ limit: 9, offset: 0 }
 			)
 		).toEqual([]);
+		// A period holding documents (both ends included, Paris days), an author, and the page
+		// window: the same rows as the whole list filtered here, and as many as the overview counts.
+		const page = { limit: 500, offset: 0 };
+		const everything = queries.listPage(db, irene, self, {}, page);
+		const day = isoDate(everything[0]!.authoredAt);
+		const onThatDay = queries.listPage(db, irene, self, { from: day, to: day }, page);
+		expect(onThatDay.map((d) => d.id)).toEqual(
+			everything.filter((d) => isoDate(d.authoredAt) === day).map((d) => d.id)
+		);
+		expect(onThatDay.length).toBe(queries.overview(db, irene, self, { from: day, to: day }).total);
+		const byGirard = queries.listPage(
+			db,
+			irene,
+			self,
+			{ authorOrOrganisation: 'Dr Paul Girard' },
+			page
+		);
+		expect(byGirard.length).toBeGreaterThan(0);
+		expect(byGirard.map((d) => d.id)).toEqual(
+			everything
+				.filter((d) => d.authorName === 'Dr Paul Girard' || d.organisationName === 'Dr Paul Girard')
+				.map((d) => d.id)
+		);
+		const second = queries.listPage(db, irene, self, {}, { limit: 2, offset: 1 });
+		expect(second.map((d) => d.id)).toEqual(everything.slice(1, 3).map((d) => d.id));
 	});
 
 	it('indexes a new document at once by its metadata, then by its text; purged, it is gone', async () => {

@@ -10,6 +10,7 @@ import { type Db } from '../../src/lib/server/db';
 import { accounts, documents, persons } from '../../src/lib/server/db/schema';
 import * as queries from '../../src/lib/server/documents/queries';
 import { closeDemoDb, openDemoDb } from '../support/demo-db';
+import { reloadConfig } from '../../src/lib/server/config';
 
 let dir: string;
 let db: Db;
@@ -56,6 +57,7 @@ describe('spaces reached by each demo account', () => {
 
 	it('caregivers lose access when the feature is off', () => {
 		process.env.CAREGIVER_ACCESS = '0';
+		reloadConfig();
 		try {
 			const daughter = db
 				.select()
@@ -66,6 +68,7 @@ describe('spaces reached by each demo account', () => {
 			expect(reached).toEqual(['fille-christiane@relais.test']);
 		} finally {
 			delete process.env.CAREGIVER_ACCESS;
+			reloadConfig();
 		}
 	});
 });
@@ -100,9 +103,12 @@ describe('document lists mirror document decisions', () => {
 			.from(accounts)
 			.where(eq(accounts.email, 'parent-elliot@relais.test'))
 			.get()!;
-		const elliot = reachableProfiles(db, parent.id, now).find(
-			(p) => p.person.insMatricule === '111093818511245'
-		)!;
+		const elliotId = db
+			.select()
+			.from(persons)
+			.where(eq(persons.insMatricule, '111093818511245'))
+			.get()!.id;
+		const elliot = reachableProfiles(db, parent.id, now).find((p) => p.person.id === elliotId)!;
 		const secret = db
 			.select()
 			.from(documents)

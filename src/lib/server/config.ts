@@ -5,12 +5,23 @@ function positiveInteger(value: string | undefined): number | undefined {
 	return value && Number.isFinite(n) && n > 0 ? Math.floor(n) : undefined;
 }
 
+let current: Config | undefined;
+
 /**
  * The server's settings, read from the environment in this one place (architecture convention 1).
- * Read lazily so tests and scripts can set the environment before first use.
+ * Read on first use, so tests and scripts can set the environment before; then kept (hooks read
+ * it on every request). A test that changes the environment afterwards calls `reloadConfig()`.
  */
-export function config() {
-	const env = process.env;
+export function config(): Config {
+	return (current ??= Object.freeze(read(process.env)));
+}
+
+/** Reads the environment again on the next `config()` (tests that change it). */
+export function reloadConfig(): void {
+	current = undefined;
+}
+
+function read(env: NodeJS.ProcessEnv) {
 	const dataDir = path.resolve(env.DATA_DIR ?? 'data');
 	return {
 		dataDir,
@@ -56,4 +67,4 @@ export function config() {
 		production: env.NODE_ENV === 'production'
 	};
 }
-export type Config = ReturnType<typeof config>;
+export type Config = ReturnType<typeof read>;

@@ -1,6 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { reachableProfiles } from '$lib/server/access/spaces';
-import { requireAccount } from '$lib/server/auth/guards';
+import { reachable } from '$lib/server/access/request';
 import { db } from '$lib/server/db';
 import { countNew } from '$lib/server/documents/new';
 import { displayName } from '$lib/server/identity/names';
@@ -8,8 +7,7 @@ import { routes } from '$lib/routes';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => {
-	const account = requireAccount();
-	const profiles = reachableProfiles(db(), account.id, new Date());
+	const { profiles } = reachable();
 	if (profiles.length === 1 && profiles[0]) redirect(303, routes.profile(profiles[0].person.id));
 	return {
 		profiles: profiles.map(({ person, decision }) => ({

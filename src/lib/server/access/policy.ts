@@ -90,9 +90,16 @@ const parisDay = new Intl.DateTimeFormat('en-CA', {
 	day: '2-digit'
 });
 
+const HOUR_MS = 3600 * 1000;
+let lastDay: { hour: number; day: string } | undefined;
+
 /** Today's calendar date in Europe/Paris, as YYYY-MM-DD. */
 export function parisDate(now: Date): string {
-	return parisDay.format(now);
+	// Paris is a whole number of hours from UTC, so its date is the same for a whole UTC hour: the
+	// last answer is kept for that hour (every space decision asks).
+	const hour = Math.floor(now.getTime() / HOUR_MS);
+	if (lastDay?.hour !== hour) lastDay = { hour, day: parisDay.format(now) };
+	return lastDay.day;
 }
 
 /**

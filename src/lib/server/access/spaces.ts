@@ -1,16 +1,39 @@
 /**
- * Loads the facts the policy needs from the database and asks it. Routes call these, never the
- * tables: a profile the account may not reach answers 404 (existence is not confirmed).
+ * Loads the facts the policy needs from the database and asks it: the spaces an account reaches.
+ * Routes go through `request.ts` (once per request, 404 for what is out of reach), never the tables.
  */
-import { error } from '@sveltejs/kit';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { config } from '../config';
 import { prepared, type Db } from '../db';
 import { accessGrants, persons, type Person } from '../db/schema';
-import * as documentQueries from '../documents/queries';
 import * as policy from './policy';
 
-export type ReachableProfile = { person: Person; decision: policy.SpaceGranted };
+/** What pages need of a person: the policy's facts and the names shown. */
+const personColumns = {
+	id: persons.id,
+	birthName: persons.birthName,
+	usedGivenName: persons.usedGivenName,
+	sex: persons.sex,
+	birthDate: persons.birthDate,
+	protection: persons.protection,
+	keepsOwnAccess: persons.keepsOwnAccess,
+	exclusion: persons.exclusion,
+	spaceStatus: persons.spaceStatus
+};
+/** The grant's facts the policy decides on. */
+const grantColumns = {
+	basis: accessGrants.basis,
+	scopes: accessGrants.scopes,
+	categories: accessGrants.categories,
+	startsAt: accessGrants.startsAt,
+	endsAt: accessGrants.endsAt,
+	revokedAt: accessGrants.revokedAt
+};
+export type SpacePerson = policy.PersonFacts & Pick<Person, 'birthName'>;
+export type ReachableProfile = { person: SpacePerson; decision: policy.SpaceGranted };
+
+/** Names sort the French way (é with e), with one collator for every comparison. */
+const byName = new Intl.Collator('fr');
 
 export function policyOptions(): policy.PolicyOptions {
 	return { caregiverAccess: config().caregiverAccess };
@@ -20,13 +43,13 @@ export function policyOptions(): policy.PolicyOptions {
 export function reachableProfiles(db: Db, accountId: string, now: Date): ReachableProfile[] {
 	const rows = prepared(db, 'spaces.reachable', (d) =>
 		d
-			.select({ grant: accessGrants, person: persons })
+			.select({ grant: grantColumns, person: personColumns })
 			.from(accessGrants)
 			.innerJoin(persons, eq(accessGrants.personId, persons.id))
 			.where(eq(accessGrants.accountId, sql.placeholder('accountId')))
 			.prepare()
 	).all({ accountId });
-	const byPerson = new Map<string, { person: Person; grants: policy.GrantFacts[] }>();
+	const byPerson = new Map<string, { person: SpacePerson; grants: policy.GrantFacts[] }>();
 	for (const { grant, person } of rows) {
 		const entry = byPerson.get(person.id) ?? { person, grants: [] };
 		entry.grants.push(grant);
@@ -41,67 +64,6 @@ export function reachableProfiles(db: Db, accountId: string, now: Date): Reachab
 	return result.sort(
 		(a, b) =>
 			Number(b.decision.basis === 'self') - Number(a.decision.basis === 'self') ||
-			a.person.usedGivenName.localeCompare(b.person.usedGivenName, 'fr')
+			byName.compare(a.person.usedGivenName, b.person.usedGivenName)
 	);
-}
-
-/** The decision for one account and one person; a denial when the person does not exist. */
-export function decideSpace(
-	db: Db,
-	accountId: string,
-	personId: string,
-	now: Date
-): { person: Person | undefined; decision: policy.SpaceDecision } {
-	const person = prepared(db, 'spaces.person', (d) =>
-		d
-			.select()
-			.from(persons)
-			.where(eq(persons.id, sql.placeholder('personId')))
-			.prepare()
-	).get({ personId });
-	if (!person) return { person, decision: { allow: false, reason: 'Espace introuvable.' } };
-	const grants = prepared(db, 'spaces.grants', (d) =>
-		d
-			.select()
-			.from(accessGrants)
-			.where(
-				and(
-					eq(accessGrants.accountId, sql.placeholder('accountId')),
-					eq(accessGrants.personId, sql.placeholder('personId'))
-				)
-			)
-			.prepare()
-	).all({ accountId, personId });
-	return { person, decision: policy.decideSpace(grants, person, now, policyOptions()) };
-}
-
-/** Loads a space the account may reach for this action, or answers 404. */
-export function requireSpace(
-	db: Db,
-	accountId: string,
-	personId: string,
-	now: Date,
-	action: policy.Action = 'view_space'
-): { person: Person; decision: policy.SpaceGranted } {
-	const { person, decision } = decideSpace(db, accountId, personId, now);
-	if (!person || !decision.allow || !policy.decideAction(decision, action).allow) {
-		error(404, 'Page introuvable');
-	}
-	return { person, decision };
-}
-
-/** A document of a space the account reaches, once the policy allows it; else 404. */
-export function requireDocument(
-	db: Db,
-	accountId: string,
-	personId: string,
-	documentId: string,
-	now: Date
-) {
-	const space = requireSpace(db, accountId, personId, now, 'read_documents');
-	const found = documentQueries.get(db, space.person.id, documentId);
-	if (!found || !policy.decideDocument(space.decision, found.document).allow) {
-		error(404, 'Page introuvable');
-	}
-	return { ...space, ...found };
 }

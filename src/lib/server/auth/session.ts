@@ -19,8 +19,17 @@ export const ACTIVITY_WRITE_INTERVAL_MS = 60 * 1000;
 /** `__Host-`: the browser only accepts it Secure, with Path=/ and no Domain. */
 export const SESSION_COOKIE = '__Host-relais-session';
 
+/** An account as requests see it: everything but the password hash, which never leaves sign-in. */
+export type SignedInAccount = Omit<Account, 'passwordHash'>;
+
 export type SessionValidationResult =
-	{ session: Session; account: Account } | { session: null; account: null };
+	| {
+			session: Session;
+			account: SignedInAccount;
+			/** lastSeenAt moved forward (and so the cookie's deadline): send the cookie again. */
+			extended: boolean;
+	  }
+	| { session: null; account: null; extended: false };
 
 /** 20 random bytes (160 bits), base32 lowercase without padding: 32 characters. */
 export function generateSessionToken(): string {
@@ -54,7 +63,7 @@ export function sessionDeadline(session: Session): Date {
 }
 
 const TOKEN_SHAPE = /^[a-z2-7]{32}$/;
-const none = { session: null, account: null } as const;
+const none = { session: null, account: null, extended: false } as const;
 
 /**
  * The session and account behind a cookie token, or nulls. An expired session (idle for more than
@@ -66,7 +75,18 @@ export function validateSessionToken(db: Db, token: string, now: Date): SessionV
 	const id = sessionIdFromToken(token);
 	const row = prepared(db, 'session.validate', (d) =>
 		d
-			.select({ session: sessions, account: accounts })
+			.select({
+				session: sessions,
+				account: {
+					id: accounts.id,
+					email: accounts.email,
+					personId: accounts.personId,
+					displayName: accounts.displayName,
+					createdAt: accounts.createdAt,
+					passwordChangedAt: accounts.passwordChangedAt,
+					notifyNewDocuments: accounts.notifyNewDocuments
+				}
+			})
 			.from(sessions)
 			.innerJoin(accounts, eq(sessions.accountId, accounts.id))
 			.where(eq(sessions.id, sql.placeholder('id')))
@@ -84,11 +104,12 @@ export function validateSessionToken(db: Db, token: string, now: Date): SessionV
 		invalidateSession(db, session.id);
 		return none;
 	}
-	if (t - session.lastSeenAt.getTime() > ACTIVITY_WRITE_INTERVAL_MS) {
+	const extended = t - session.lastSeenAt.getTime() > ACTIVITY_WRITE_INTERVAL_MS;
+	if (extended) {
 		session.lastSeenAt = now;
 		db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id)).run();
 	}
-	return { session, account };
+	return { session, account, extended };
 }
 
 export function invalidateSession(db: Db, sessionId: string): void {

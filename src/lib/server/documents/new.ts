@@ -4,20 +4,24 @@
  * visibility conditions, so that a document under the minor's secret is never counted for a
  * parent, nor a category outside a delegation for a caregiver.
  */
-import { and, count, desc, eq, isNull, ne, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { DocumentFilter, SpaceGranted } from '../access/policy';
 import { decideAction } from '../access/policy';
-import type { Db } from '../db';
+import { prepared, type Db } from '../db';
 import { documents, organisations } from '../db/schema';
-import { cacheKey, cached, listColumns, visible } from './queries';
+import {
+	cacheKey,
+	cached,
+	listColumns,
+	shapeOf,
+	visible,
+	visibleParams,
+	visiblePrepared
+} from './queries';
 
 /** New: a current version (not superseded) that nobody on the person's side has opened yet. */
-function fresh(personId: string, filter: DocumentFilter, exceptDocumentId?: string): SQL {
-	const conditions = [
-		visible(personId, filter),
-		isNull(documents.supersededAt),
-		isNull(documents.firstOpenedAt)
-	];
+function fresh(visibility: SQL, exceptDocumentId?: string): SQL {
+	const conditions = [visibility, isNull(documents.supersededAt), isNull(documents.firstOpenedAt)];
 	if (exceptDocumentId) conditions.push(ne(documents.id, exceptDocumentId));
 	return and(...conditions) as SQL;
 }
@@ -59,19 +63,21 @@ export function countNew(
 			db
 				.select({ n: count() })
 				.from(documents)
-				.where(fresh(personId, filter, options.exceptDocumentId))
+				.where(fresh(visible(personId, filter), options.exceptDocumentId))
 				.get()?.n ?? 0
 	);
 }
 
 /** The new documents of a space, newest first (the columns of the document lists). */
 export function listNew(db: Db, personId: string, filter: DocumentFilter, limit = 20) {
-	return db
-		.select({ ...listColumns, firstOpenedAt: documents.firstOpenedAt })
-		.from(documents)
-		.leftJoin(organisations, eq(documents.organisationId, organisations.id))
-		.where(fresh(personId, filter))
-		.orderBy(desc(documents.receivedAt), desc(documents.authoredAt))
-		.limit(limit)
-		.all();
+	return prepared(db, `documents.listNew ${shapeOf(filter)}`, (d) =>
+		d
+			.select(listColumns)
+			.from(documents)
+			.leftJoin(organisations, eq(documents.organisationId, organisations.id))
+			.where(fresh(visiblePrepared(filter)))
+			.orderBy(desc(documents.receivedAt), desc(documents.authoredAt))
+			.limit(sql.placeholder('limit'))
+			.prepare()
+	).all({ ...visibleParams(personId, filter), limit });
 }

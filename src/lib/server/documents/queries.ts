@@ -7,17 +7,16 @@ import {
 	count,
 	desc,
 	eq,
-	gte,
 	inArray,
 	isNotNull,
 	isNull,
-	lt,
 	or,
 	sql,
+	type Placeholder,
 	type SQL
 } from 'drizzle-orm';
 import type { DocumentFilter } from '../access/policy';
-import type { Db } from '../db';
+import { prepared, type Db } from '../db';
 import { documents, organisations } from '../db/schema';
 
 /**
@@ -29,15 +28,65 @@ export function visible(
 	filter: DocumentFilter,
 	deleted: 'exclude' | 'only' = 'exclude'
 ): SQL {
+	return visibleWhere(
+		personId,
+		filter.categories ? inArray(documents.category, filter.categories) : null,
+		filter,
+		deleted
+	);
+}
+
+/**
+ * `visible` for a prepared statement: the person and the delegation's categories are the
+ * placeholders `personId` and `categories` (filled by `visibleParams`), so one statement serves
+ * every person whose filter has the same shape (`shapeOf`).
+ */
+export function visiblePrepared(
+	filter: DocumentFilter,
+	deleted: 'exclude' | 'only' = 'exclude'
+): SQL {
+	return visibleWhere(
+		sql.placeholder('personId'),
+		filter.categories
+			? sql`${documents.category} in (select value from json_each(${sql.placeholder('categories')}))`
+			: null,
+		filter,
+		deleted
+	);
+}
+
+export function visibleParams(personId: string, filter: DocumentFilter) {
+	return { personId, categories: JSON.stringify(filter.categories ?? []) };
+}
+
+/** What decides the SQL text of `visiblePrepared` and `filterConditions(…, 'prepared')`. */
+export function shapeOf(filter: DocumentFilter, filters: ListFilters = {}): string {
+	const present = (value: unknown) => (value === undefined ? '-' : '+');
+	return [
+		filter.excludeSecretFromRepresentatives ? 'secret' : '-',
+		filter.categories ? 'scoped' : '-',
+		present(filters.category),
+		present(filters.from),
+		present(filters.to),
+		present(filters.authorOrOrganisation)
+	].join('');
+}
+
+function visibleWhere(
+	person: string | Placeholder,
+	categories: SQL | null,
+	filter: DocumentFilter,
+	deleted: 'exclude' | 'only'
+): SQL {
 	const conditions: (SQL | undefined)[] = [
-		eq(documents.personId, personId),
+		eq(documents.personId, person),
 		deleted === 'exclude' ? isNull(documents.deletedAt) : isNotNull(documents.deletedAt),
 		eq(documents.invisibleToPatient, false)
 	];
 	if (filter.excludeSecretFromRepresentatives) {
 		conditions.push(eq(documents.invisibleToLegalRepresentatives, false));
 	}
-	if (filter.categories) conditions.push(inArray(documents.category, filter.categories));
+	if (categories) conditions.push(categories);
 	return and(...conditions) as SQL;
 }
 
@@ -63,23 +112,33 @@ export function listCurrent(
 	filter: DocumentFilter,
 	options: { limit?: number } = {}
 ) {
-	const query = db
-		.select(listColumns)
-		.from(documents)
-		.leftJoin(organisations, eq(documents.organisationId, organisations.id))
-		.where(and(visible(personId, filter), isNull(documents.supersededAt)))
-		.orderBy(desc(documents.authoredAt), desc(documents.receivedAt));
-	return options.limit ? query.limit(options.limit).all() : query.all();
+	return prepared(db, `documents.listCurrent ${shapeOf(filter)}`, (d) =>
+		d
+			.select(listColumns)
+			.from(documents)
+			.leftJoin(organisations, eq(documents.organisationId, organisations.id))
+			.where(and(visiblePrepared(filter), isNull(documents.supersededAt)))
+			.orderBy(desc(documents.authoredAt), desc(documents.receivedAt))
+			.limit(sql.placeholder('limit'))
+			.prepare()
+	).all({ ...visibleParams(personId, filter), limit: options.limit ?? -1 });
 }
 
 /** One document of this person, with its organisation name; the caller asks the policy. */
 export function get(db: Db, personId: string, documentId: string) {
-	return db
-		.select({ document: documents, organisationName: organisations.name })
-		.from(documents)
-		.leftJoin(organisations, eq(documents.organisationId, organisations.id))
-		.where(and(eq(documents.id, documentId), eq(documents.personId, personId)))
-		.get();
+	return prepared(db, 'documents.get', (d) =>
+		d
+			.select({ document: documents, organisationName: organisations.name })
+			.from(documents)
+			.leftJoin(organisations, eq(documents.organisationId, organisations.id))
+			.where(
+				and(
+					eq(documents.id, sql.placeholder('documentId')),
+					eq(documents.personId, sql.placeholder('personId'))
+				)
+			)
+			.prepare()
+	).get({ documentId, personId });
 }
 
 /** Earlier versions of a document the filter allows, newest first. */
@@ -123,18 +182,37 @@ function nextDay(day: string): string {
 	return d.toISOString().slice(0, 10);
 }
 
-/** SQL conditions of the filters (the join with organisations must be in the query). */
-export function filterConditions(filters: ListFilters): SQL[] {
+/** The filters' values as stored (instants in milliseconds), named as their placeholders. */
+type FilterParams = { category?: string; from?: number; to?: number; author?: string };
+function filterParams(filters: ListFilters): FilterParams {
+	const params: FilterParams = {};
+	if (filters.category) params.category = filters.category;
+	if (filters.from) params.from = parisDayStart(filters.from).getTime();
+	if (filters.to) params.to = parisDayStart(nextDay(filters.to)).getTime();
+	if (filters.authorOrOrganisation) params.author = filters.authorOrOrganisation;
+	return params;
+}
+
+/**
+ * SQL conditions of the filters (the join with organisations must be in the query): with their
+ * values, or, for a prepared statement, with placeholders filled by `filterParams`.
+ */
+export function filterConditions(
+	filters: ListFilters,
+	values: 'inline' | 'prepared' = 'inline'
+): SQL[] {
+	const params = filterParams(filters);
+	const bind = <K extends keyof FilterParams>(name: K) =>
+		values === 'prepared' ? sql.placeholder(name) : (params[name] as NonNullable<FilterParams[K]>);
 	const conditions: SQL[] = [];
-	if (filters.category) conditions.push(eq(documents.category, filters.category));
-	if (filters.from) conditions.push(gte(documents.authoredAt, parisDayStart(filters.from)));
-	if (filters.to) conditions.push(lt(documents.authoredAt, parisDayStart(nextDay(filters.to))));
+	// Instants compared as stored (milliseconds), not through the column's Date mapping.
+	const at = sql`${documents.authoredAt}`;
+	if (filters.category) conditions.push(eq(documents.category, bind('category')));
+	if (filters.from) conditions.push(sql`${at} >= ${bind('from')}`);
+	if (filters.to) conditions.push(sql`${at} < ${bind('to')}`);
 	if (filters.authorOrOrganisation) {
 		conditions.push(
-			or(
-				eq(documents.authorName, filters.authorOrOrganisation),
-				eq(organisations.name, filters.authorOrOrganisation)
-			) as SQL
+			or(eq(documents.authorName, bind('author')), eq(organisations.name, bind('author'))) as SQL
 		);
 	}
 	return conditions;
@@ -251,17 +329,23 @@ export function listPage(
 	filters: ListFilters,
 	page: { limit: number; offset: number }
 ) {
-	return db
-		.select(listColumns)
-		.from(documents)
-		.leftJoin(organisations, eq(documents.organisationId, organisations.id))
-		.where(
-			and(visible(personId, filter), isNull(documents.supersededAt), ...filterConditions(filters))
-		)
-		.orderBy(desc(documents.authoredAt), desc(documents.receivedAt))
-		.limit(page.limit)
-		.offset(page.offset)
-		.all();
+	return prepared(db, `documents.listPage ${shapeOf(filter, filters)}`, (d) =>
+		d
+			.select(listColumns)
+			.from(documents)
+			.leftJoin(organisations, eq(documents.organisationId, organisations.id))
+			.where(
+				and(
+					visiblePrepared(filter),
+					isNull(documents.supersededAt),
+					...filterConditions(filters, 'prepared')
+				)
+			)
+			.orderBy(desc(documents.authoredAt), desc(documents.receivedAt))
+			.limit(sql.placeholder('limit'))
+			.offset(sql.placeholder('offset'))
+			.prepare()
+	).all({ ...visibleParams(personId, filter), ...filterParams(filters), ...page });
 }
 
 /** The `perCategory` newest filtered current documents of each category, newest first. */

@@ -1,6 +1,19 @@
 import type { Person } from '../db/schema';
 
+/** Names come back on every page (the profile switcher): each is cased once, up to a bound. */
+const cased = new Map<string, string>();
+
 function titleCase(word: string): string {
+	let result = cased.get(word);
+	if (result === undefined) {
+		if (cased.size >= 10_000) cased.clear();
+		result = caseWords(word);
+		cased.set(word, result);
+	}
+	return result;
+}
+
+function caseWords(word: string): string {
 	return word
 		.toLocaleLowerCase('fr-FR')
 		.replace(

@@ -1,15 +1,12 @@
 import * as policy from '$lib/server/access/policy';
-import { reachableProfiles, requireSpace } from '$lib/server/access/spaces';
-import { requireAccount } from '$lib/server/auth/guards';
+import { openSpace, reachable } from '$lib/server/access/request';
 import { db } from '$lib/server/db';
 import { countNew } from '$lib/server/documents/new';
 import { displayName, givenName } from '$lib/server/identity/names';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ params, url }) => {
-	const account = requireAccount();
-	const now = new Date();
-	const { person, decision } = requireSpace(db(), account.id, params.profileId, now);
+	const { person, decision } = openSpace(params.profileId);
 	// Read the path so that the new-document counts are fresh after every navigation (opening a
 	// document changes them). The document being opened by this request counts as opened: this
 	// load runs before the page's, which marks it.
@@ -25,7 +22,7 @@ export const load: LayoutServerLoad = ({ params, url }) => {
 			experimental: decision.experimental,
 			mayViewHistory: policy.decideAction(decision, 'view_history').allow
 		},
-		profiles: reachableProfiles(db(), account.id, now).map((p) => ({
+		profiles: reachable().profiles.map((p) => ({
 			id: p.person.id,
 			name: displayName(p.person),
 			own: p.decision.basis === 'self',

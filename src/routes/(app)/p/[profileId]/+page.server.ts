@@ -1,5 +1,4 @@
-import { requireSpace } from '$lib/server/access/spaces';
-import { requireAccount } from '$lib/server/auth/guards';
+import { openSpace } from '$lib/server/access/request';
 import { db } from '$lib/server/db';
 import { countNew, listNew } from '$lib/server/documents/new';
 import * as queries from '$lib/server/documents/queries';
@@ -10,8 +9,7 @@ const LATEST = 5;
 const NEW_LISTED = 10;
 
 export const load: PageServerLoad = ({ params }) => {
-	const account = requireAccount();
-	const { person, decision } = requireSpace(db(), account.id, params.profileId, new Date());
+	const { person, decision } = openSpace(params.profileId);
 	const newCount = countNew(db(), person.id, decision);
 	if (newCount === null) {
 		return { mayReadDocuments: false, newCount: 0, newDocuments: [], latest: [] };

@@ -1,16 +1,20 @@
 import * as v from 'valibot';
 import * as policy from '$lib/server/access/policy';
-import { requireSpace } from '$lib/server/access/spaces';
-import { requireAccount } from '$lib/server/auth/guards';
+import { openSpace } from '$lib/server/access/request';
 import { db } from '$lib/server/db';
 import { categories } from '$lib/server/documents/categories';
 import * as queries from '$lib/server/documents/queries';
 import * as search from '$lib/server/documents/search';
 import type { PageServerLoad } from './$types';
 
-/** Documents shown per category in the overview, and per page of a list or of results. */
-const PER_CATEGORY = 5;
-const PER_PAGE = 50;
+/**
+ * The overview groups documents by category. A small space shows them all; a larger one shows the
+ * latest of each category, each group linking to its full list (a calm page on a phone, and as
+ * light to serve for 5,000 documents as for 5).
+ */
+const ALL_UNDER = 20;
+/** Documents per page of a category, of a filtered list and of search results. */
+const PER_PAGE = 20;
 const MAX_TEXT = 200;
 const MAX_PAGE = 10_000;
 
@@ -60,7 +64,9 @@ const fields = {
 		v.regex(/^[1-9]\d{0,4}$/, 'Le numéro de page n’est pas valable.'),
 		v.transform(Number),
 		v.maxValue(MAX_PAGE, 'Le numéro de page n’est pas valable.')
-	)
+	),
+	/** Show every filter (the overview shows the words field only). */
+	avance: v.literal('1', 'Le paramètre « avance » n’est pas valable.')
 };
 type Field = keyof typeof fields;
 
@@ -71,7 +77,8 @@ function readParams(url: URL) {
 		du: '',
 		au: '',
 		auteur: '',
-		page: ''
+		page: '',
+		avance: ''
 	};
 	const issues: Partial<Record<Field, string>> = {};
 	const valid: { [K in Field]?: v.InferOutput<(typeof fields)[K]> } = {};
@@ -92,14 +99,7 @@ function readParams(url: URL) {
 }
 
 export const load: PageServerLoad = ({ params, url }) => {
-	const account = requireAccount();
-	const { person, decision } = requireSpace(
-		db(),
-		account.id,
-		params.profileId,
-		new Date(),
-		'read_documents'
-	);
+	const { person, decision } = openSpace(params.profileId, 'read_documents');
 	const filter = decision.documentFilter;
 	const { values, issues, valid } = readParams(url);
 
@@ -118,8 +118,12 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const filtered = Boolean(
 		filters.category || filters.from || filters.to || filters.authorOrOrganisation
 	);
+	const text = valid.q ?? '';
 	const pageNumber = valid.page ?? 1;
 	const offset = (pageNumber - 1) * PER_PAGE;
+	// The overview asks for the words only; every filter shows once asked for, or once in use
+	// (with, then, the list of authors and organisations of the space).
+	const advanced = valid.avance !== undefined || filtered || text !== '' || 'auteur' in issues;
 
 	const common = {
 		canAdd: policy.decideAction(decision, 'add_documents').allow,
@@ -127,15 +131,23 @@ export const load: PageServerLoad = ({ params, url }) => {
 		values,
 		issues,
 		total: all.total,
+		advanced,
+		// The filters' choices, when the filters show.
 		choices: {
-			categories: categories
-				.filter((c) => all.byCategory.has(c.id))
-				.map((c) => ({ id: c.id, label: c.label, count: all.byCategory.get(c.id) ?? 0 })),
-			authorsAndOrganisations: all.authorsAndOrganisations
+			categories: advanced
+				? categories
+						.filter((c) => all.byCategory.has(c.id))
+						.map((c) => ({ id: c.id, label: c.label, count: all.byCategory.get(c.id) ?? 0 }))
+				: [],
+			authorsAndOrganisations: advanced ? all.authorsAndOrganisations : []
 		}
 	};
+	const pages = (count: number) => ({
+		page: pageNumber,
+		pages: Math.max(1, Math.ceil(count / PER_PAGE))
+	});
 
-	const text = valid.q ?? '';
+	// Words without any letter or digit (punctuation only) search nothing: the list as if empty.
 	const found =
 		text === ''
 			? null
@@ -144,70 +156,62 @@ export const load: PageServerLoad = ({ params, url }) => {
 		return {
 			...common,
 			mode: 'results' as const,
-			results: {
-				total: found.total,
-				items: found.items,
-				page: pageNumber,
-				pages: Math.max(1, Math.ceil(found.total / PER_PAGE))
-			},
 			matching: found.total,
-			filtered,
-			groups: [],
-			pagination: null
+			documents: found.items,
+			pagination: pages(found.total),
+			groups: []
 		};
 	}
 
-	// No words: the documents grouped by category, newest first.
-	const counts = filtered ? queries.overview(db(), person.id, filter, filters) : all;
-	if (filters.category) {
-		// One category: all of it, page by page.
-		const count = counts.byCategory.get(filters.category) ?? 0;
-		const items =
-			count === 0
-				? []
-				: queries.listPage(db(), person.id, filter, filters, { limit: PER_PAGE, offset });
+	if (filtered) {
+		// Filters without words: the matching documents, newest first, page by page.
+		const matching = queries.overview(db(), person.id, filter, filters).total;
 		return {
 			...common,
-			mode: 'groups' as const,
-			matching: count,
-			filtered,
-			groups:
-				count === 0
+			mode: 'list' as const,
+			matching,
+			documents:
+				matching === 0
 					? []
-					: [
-							{
-								id: filters.category,
-								label: categories.find((c) => c.id === filters.category)?.label ?? '',
-								count,
-								documents: items
-							}
-						],
-			pagination: {
-				page: pageNumber,
-				pages: Math.max(1, Math.ceil(count / PER_PAGE))
-			},
-			results: null
+					: queries.listPage(db(), person.id, filter, filters, { limit: PER_PAGE, offset }),
+			pagination: pages(matching),
+			groups: []
 		};
 	}
+
+	// The overview: every category, newest first. A small space shows all its documents; a larger
+	// one the latest of each category, in one line, and a link to the category's full list.
+	const small = all.total <= ALL_UNDER;
 	const latest =
-		counts.total === 0
+		all.total === 0
 			? []
-			: queries.latestByCategory(db(), person.id, filter, filters, PER_CATEGORY);
-	const groups = categories
-		.filter((category) => counts.byCategory.has(category.id))
-		.map((category) => ({
-			id: category.id as string,
-			label: category.label as string,
-			count: counts.byCategory.get(category.id) ?? 0,
-			documents: latest.filter((d) => d.category === category.id)
-		}));
+			: queries.latestByCategory(db(), person.id, filter, {}, small ? ALL_UNDER : 1);
 	return {
 		...common,
-		mode: 'groups' as const,
-		matching: counts.total,
-		filtered,
-		groups,
+		mode: 'overview' as const,
+		matching: all.total,
+		documents: [],
 		pagination: null,
-		results: null
+		groups: categories
+			.filter((category) => all.byCategory.has(category.id))
+			.map((category) => {
+				const documents = latest.filter((d) => d.category === category.id);
+				const newest = documents[0];
+				return {
+					id: category.id as string,
+					label: category.label as string,
+					count: all.byCategory.get(category.id) ?? 0,
+					documents: small ? documents : [],
+					latest:
+						small || !newest
+							? null
+							: {
+									id: newest.id,
+									title: newest.title,
+									authoredAt: newest.authoredAt,
+									isNew: newest.firstOpenedAt === null
+								}
+				};
+			})
 	};
 };

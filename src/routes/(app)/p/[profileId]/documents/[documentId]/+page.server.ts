@@ -1,8 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import * as policy from '$lib/server/access/policy';
-import { requireDocument } from '$lib/server/access/spaces';
+import { openDocument } from '$lib/server/access/request';
 import * as history from '$lib/server/audit/history';
-import { requireAccount } from '$lib/server/auth/guards';
 import { db } from '$lib/server/db';
 import * as bin from '$lib/server/documents/bin';
 import { categoryLabel } from '$lib/server/documents/categories';
@@ -12,14 +11,9 @@ import type { Actions, PageServerLoad } from './$types';
 import * as newDocuments from '$lib/server/documents/new';
 
 export const load: PageServerLoad = ({ params, url }) => {
-	const account = requireAccount();
-	const now = new Date();
-	const { person, decision, document, organisationName } = requireDocument(
-		db(),
-		account.id,
+	const { account, now, person, decision, document, organisationName } = openDocument(
 		params.profileId,
-		params.documentId,
-		now
+		params.documentId
 	);
 	history.record(db(), {
 		personId: person.id,
@@ -73,17 +67,15 @@ export const load: PageServerLoad = ({ params, url }) => {
  * The document's actions: each asks the policy (the document must be one this account may see,
  * and managing documents needs a legal basis), answers 404 otherwise, and is recorded.
  */
-function requireManaged(profileId: string, documentId: string, now: Date) {
-	const account = requireAccount();
-	const found = requireDocument(db(), account.id, profileId, documentId, now);
+function requireManaged(profileId: string, documentId: string) {
+	const found = openDocument(profileId, documentId);
 	if (!policy.decideAction(found.decision, 'manage_documents').allow)
 		error(404, 'Page introuvable');
-	return { account, ...found };
+	return found;
 }
 
 function setHidden(profileId: string, documentId: string, hidden: boolean) {
-	const now = new Date();
-	const { account, person, decision, document } = requireManaged(profileId, documentId, now);
+	const { account, now, person, decision, document } = requireManaged(profileId, documentId);
 	bin.setHiddenFromProfessionals(db(), { personId: person.id, setId: document.setId, hidden });
 	history.record(db(), {
 		personId: person.id,
@@ -101,11 +93,9 @@ export const actions: Actions = {
 	masquer: ({ params }) => setHidden(params.profileId, params.documentId, true),
 	afficher: ({ params }) => setHidden(params.profileId, params.documentId, false),
 	supprimer: ({ params }) => {
-		const now = new Date();
-		const { account, person, decision, document } = requireManaged(
+		const { account, now, person, decision, document } = requireManaged(
 			params.profileId,
-			params.documentId,
-			now
+			params.documentId
 		);
 		bin.moveToBin(db(), {
 			personId: person.id,

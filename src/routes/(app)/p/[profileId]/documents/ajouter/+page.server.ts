@@ -1,8 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { documentKinds, todayInParis, addDocumentSchema } from '$lib/schemas/documents';
-import { requireSpace } from '$lib/server/access/spaces';
+import { openSpace } from '$lib/server/access/request';
 import * as history from '$lib/server/audit/history';
-import { requireAccount } from '$lib/server/auth/guards';
 import { db } from '$lib/server/db';
 import * as upload from '$lib/server/documents/upload';
 import { parseForm } from '$lib/server/forms';
@@ -10,8 +9,7 @@ import { routes } from '$lib/routes';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {
-	const account = requireAccount();
-	requireSpace(db(), account.id, params.profileId, new Date(), 'add_documents');
+	openSpace(params.profileId, 'add_documents');
 	return {
 		kinds: documentKinds,
 		today: todayInParis(),
@@ -21,15 +19,7 @@ export const load: PageServerLoad = ({ params }) => {
 
 export const actions: Actions = {
 	default: async ({ request, params }) => {
-		const account = requireAccount();
-		const now = new Date();
-		const { person, decision } = requireSpace(
-			db(),
-			account.id,
-			params.profileId,
-			now,
-			'add_documents'
-		);
+		const { account, now, person, decision } = openSpace(params.profileId, 'add_documents');
 		let form: FormData;
 		try {
 			form = await request.formData();

@@ -1,9 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { documentIdSchema } from '$lib/schemas/documents';
 import * as policy from '$lib/server/access/policy';
-import { requireSpace } from '$lib/server/access/spaces';
+import { openSpace } from '$lib/server/access/request';
 import * as history from '$lib/server/audit/history';
-import { requireAccount } from '$lib/server/auth/guards';
 import { db } from '$lib/server/db';
 import * as bin from '$lib/server/documents/bin';
 import { parseForm } from '$lib/server/forms';
@@ -11,15 +10,7 @@ import { routes } from '$lib/routes';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url }) => {
-	const account = requireAccount();
-	const now = new Date();
-	const { person, decision } = requireSpace(
-		db(),
-		account.id,
-		params.profileId,
-		now,
-		'manage_documents'
-	);
+	const { now, person, decision } = openSpace(params.profileId, 'manage_documents');
 	const documents = bin.list(db(), person.id, decision.documentFilter, now);
 	// Which document was just put in the bin or taken out (ids only in the URL).
 	const deletedId = url.searchParams.get('supprime');
@@ -32,15 +23,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 
 export const actions: Actions = {
 	restaurer: async ({ request, params }) => {
-		const account = requireAccount();
-		const now = new Date();
-		const { person, decision } = requireSpace(
-			db(),
-			account.id,
-			params.profileId,
-			now,
-			'manage_documents'
-		);
+		const { account, now, person, decision } = openSpace(params.profileId, 'manage_documents');
 		const parsed = parseForm(documentIdSchema, await request.formData());
 		if (!parsed.success) error(404, 'Page introuvable');
 		// The id names a document of *this* space (from the session's grant), still in the bin,

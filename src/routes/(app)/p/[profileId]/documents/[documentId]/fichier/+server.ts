@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireDocument } from '$lib/server/access/spaces';
+import { openDocument } from '$lib/server/access/request';
 import * as history from '$lib/server/audit/history';
 import { db } from '$lib/server/db';
 import * as storage from '$lib/server/documents/storage';
@@ -9,14 +9,7 @@ import type { RequestHandler } from './$types';
 /** The document's bytes, after the policy; type and name come from our records, never the upload. */
 export const GET: RequestHandler = ({ locals, params, url }) => {
 	if (!locals.account) error(404, 'Page introuvable');
-	const now = new Date();
-	const { person, decision, document } = requireDocument(
-		db(),
-		locals.account.id,
-		params.profileId,
-		params.documentId,
-		now
-	);
+	const { now, person, decision, document } = openDocument(params.profileId, params.documentId);
 	let bytes: Buffer;
 	try {
 		bytes = storage.get(document.blobRef, document.sha256);
