@@ -97,7 +97,8 @@ test('a larger space: the latest of each category, each category in full, page b
 	await expect(page.getByTestId('documents-total')).toHaveText(
 		'22 documents « Biologie », du plus récent au plus ancien (page 1 sur 2).'
 	);
-	await expect(page.getByLabel('Catégorie')).toHaveValue('biologie');
+	// Browsing a category asks for words only, searched within the category.
+	await expect(page.getByLabel('Auteur ou établissement')).toHaveCount(0);
 	await checkA11y(page);
 	await screenshot(page, 'documents-category');
 	await page.getByRole('link', { name: 'Page suivante' }).click();
@@ -105,6 +106,14 @@ test('a larger space: the latest of each category, each category in full, page b
 	await expect(
 		results.getByRole('link', { name: 'Bilan sanguin n° 1', exact: true })
 	).toBeVisible();
+	await page.getByRole('searchbox', { name: 'Rechercher' }).fill('sanguin 21');
+	await page.getByRole('button', { name: 'Rechercher' }).click();
+	await expect(page).toHaveURL(/\?q=sanguin\+21&categorie=biologie$/);
+	await expect(
+		page.getByRole('region', { name: 'Résultats' }).getByRole('heading', { level: 3 })
+	).toHaveText(['Nouveau Bilan sanguin n° 21']);
+	await expect(page.getByLabel('Catégorie')).toHaveValue('biologie');
+	await checkA11y(page);
 
 	// Back to the overview; then every filter, when asked for.
 	await page.getByRole('link', { name: 'Revenir à tous les documents' }).click();

@@ -121,9 +121,14 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const text = valid.q ?? '';
 	const pageNumber = valid.page ?? 1;
 	const offset = (pageNumber - 1) * PER_PAGE;
-	// The overview asks for the words only; every filter shows once asked for, or once in use
-	// (with, then, the list of authors and organisations of the space).
-	const advanced = valid.avance !== undefined || filtered || text !== '' || 'auteur' in issues;
+	// The overview and a category's list ask for the words only; every filter shows once asked
+	// for, or once in use (with, then, the list of authors and organisations of the space).
+	const advanced =
+		valid.avance !== undefined ||
+		text !== '' ||
+		Boolean(filters.from || filters.to || filters.authorOrOrganisation) ||
+		Object.keys(issues).length > 0;
+	const category = categories.find((c) => c.id === filters.category);
 
 	const common = {
 		canAdd: policy.decideAction(decision, 'add_documents').allow,
@@ -132,6 +137,8 @@ export const load: PageServerLoad = ({ params, url }) => {
 		issues,
 		total: all.total,
 		advanced,
+		/** The category the list is restricted to, if any. */
+		category: category ? { id: category.id as string, label: category.label as string } : null,
 		// The filters' choices, when the filters show.
 		choices: {
 			categories: advanced
