@@ -10,11 +10,11 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { makePdf } from '../support/pdf';
 import { EXIF_MARKER, phoneJpeg } from '../support/images';
-import { checkA11y, personIdByAccount, personIdByIns, readDb, signIn } from './support';
+import { checkA11y, personIdByAccount, personIdByIns, readDb, screenshot, signIn } from './support';
 
 const ADRIEN_INS = '116066311320181';
 const PARENT = 'parent1-adrien@relais.test';
-const SCREENS = path.resolve('test-results', 'screens');
+const SCREENS = path.resolve('test-results', 'screenshots');
 
 function counts() {
 	const db = readDb();
@@ -34,15 +34,6 @@ function counts() {
 	} finally {
 		db.close();
 	}
-}
-
-async function screenshot(page: Page, name: string) {
-	fs.mkdirSync(SCREENS, { recursive: true });
-	for (const width of [360, 1280]) {
-		await page.setViewportSize({ width, height: 900 });
-		await page.screenshot({ path: path.join(SCREENS, `${name}-${width}.png`), fullPage: true });
-	}
-	await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 async function fillUpload(

@@ -4,13 +4,10 @@
  * list, paged 20 by 20; the filters show when asked for. axe on every page; screenshots at 360 and
  * 1280 px in test-results/screenshots/.
  */
-import { expect, type Page } from '@playwright/test';
-import fs from 'node:fs';
-import path from 'node:path';
+import { expect } from '@playwright/test';
 import { makePdf } from '../support/pdf';
-import { checkA11y, personIdByIns, signIn, test } from './support';
+import { checkA11y, personIdByIns, screenshot, signIn, test } from './support';
 
-const SCREENS = path.resolve('test-results/screenshots');
 const PATRICK = {
 	ins: { matricule: '179112636214469', oid: '1.2.250.1.213.1.4.10' },
 	traits: {
@@ -37,15 +34,6 @@ const pushes = [
 	})),
 	{ typeCode: '18748-4', title: 'Radiographie du genou', authoredAt: '2026-04-01T08:00:00Z' }
 ];
-
-async function screenshot(page: Page, name: string) {
-	fs.mkdirSync(SCREENS, { recursive: true });
-	for (const width of [360, 1280]) {
-		await page.setViewportSize({ width, height: 900 });
-		await page.screenshot({ path: path.join(SCREENS, `${name}-${width}.png`), fullPage: true });
-	}
-	await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 test('a larger space: the latest of each category, each category in full, page by page', async ({
 	page,

@@ -10,10 +10,10 @@
  * (playwright.config.ts); this test listens on that port. Emails queued before it listens are
  * retried by the server with a growing delay.
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { makePdf } from '../support/pdf';
 import { startLoopbackSmtp, type LoopbackSmtp, type ReceivedEmail } from '../support/smtp';
-import { checkA11y, DEMO_PASSWORD, personIdByAccount, readDb, signIn } from './support';
+import { checkA11y, DEMO_PASSWORD, personIdByAccount, readDb, screenshot, signIn } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -96,17 +96,6 @@ function expectNoHealthContent(email: ReceivedEmail) {
 	for (const word of FORBIDDEN) expect(all, word).not.toContain(word.toLowerCase());
 }
 
-async function screenshots(page: Page, name: string) {
-	for (const width of [360, 1280]) {
-		await page.setViewportSize({ width, height: 900 });
-		await page.screenshot({
-			path: `test-results/screenshots/${name}-${width}.png`,
-			fullPage: true
-		});
-	}
-	await page.setViewportSize({ width: 1280, height: 720 });
-}
-
 let documentId: string;
 
 test('a new document is announced by email, without health content', async ({ request }) => {
@@ -160,7 +149,7 @@ test('the daughter sees the count of new documents in the switcher', async ({ pa
 		`— ${label}`
 	);
 	await checkA11y(page);
-	await screenshots(page, 'aidante');
+	await screenshot(page, 'aidante');
 });
 
 test('"Nouveau" until Christiane opens it', async ({ page }) => {
@@ -170,7 +159,7 @@ test('"Nouveau" until Christiane opens it', async ({ page }) => {
 	await expect(item.getByText('Nouveau', { exact: true })).toBeVisible();
 	await expect(page.getByTestId('new-count')).toContainText('nouveau');
 	await checkA11y(page);
-	await screenshots(page, 'accueil');
+	await screenshot(page, 'accueil');
 
 	// In the documents list too.
 	await page.goto(`/p/${personIdByAccount('christiane@relais.test')}/documents`);
@@ -199,7 +188,7 @@ test('the preference turns the emails off and on, with JavaScript', async ({ pag
 	await signIn(page, 'christiane@relais.test');
 	await page.goto('/compte');
 	await checkA11y(page);
-	await screenshots(page, 'compte');
+	await screenshot(page, 'compte');
 	const box = page.getByLabel('Me prévenir par e-mail quand un nouveau document arrive');
 	await expect(box).toBeChecked();
 	await box.uncheck();
@@ -207,7 +196,7 @@ test('the preference turns the emails off and on, with JavaScript', async ({ pag
 	await expect(page.getByRole('status')).toHaveText('Vos préférences sont enregistrées.');
 	await expect(box).not.toBeChecked();
 	await checkA11y(page);
-	await screenshots(page, 'compte-enregistre');
+	await screenshot(page, 'compte-enregistre');
 
 	const before = outboxFor('christiane@relais.test').length;
 	await pushForChristiane(request, 'Compte rendu — sans e-mail');

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
 import path from 'node:path';
 
 export const DEMO_PASSWORD = 'relais-demo-2026';
@@ -60,6 +61,17 @@ export async function signInRequest(
 	const cookie = setCookie?.value.split(';')[0];
 	if (!cookie) throw new Error('no session cookie');
 	return cookie;
+}
+
+/** Full-page screenshots at 360 and 1280 px, in test-results/screenshots/NAME-WIDTH.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+	const dir = path.resolve('test-results', 'screenshots');
+	fs.mkdirSync(dir, { recursive: true });
+	for (const width of [360, 1280]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
+	}
+	await page.setViewportSize({ width: 1280, height: 720 });
 }
 
 /** axe-core finds no violation on the page as it is now. */
