@@ -5,7 +5,8 @@
  *
  * One request, one account, one instant: the account's reachable spaces are read once (one query:
  * its grants with their persons) and every load and action of the request decides from them. The
- * profile layout, its page and the switcher so share one read instead of three.
+ * profile layout, its page and the switcher so share one read instead of three. (A request that
+ * changes grants — none does yet — must not decide afterwards from this read.)
  */
 import { getRequestEvent } from '$app/server';
 import { error } from '@sveltejs/kit';
@@ -35,16 +36,8 @@ export function reachable() {
 }
 
 /**
- * Forget what this request read of the account's spaces: call it after a change of grants (a
- * delegation given or withdrawn), so that what follows in the request decides on the new ones.
- */
-export function forgetSpaces(): void {
-	memos.delete(getRequestEvent().locals);
-}
-
-/**
- * A space the signed-in account may reach for this action, or 404. Same facts and same decision
- * as `spaces.requireSpace` (all the account's grants on that person), read once per request.
+ * A space the signed-in account may reach for this action, or 404: the policy's decision on all
+ * the account's grants on that person, read once per request.
  */
 export function openSpace(profileId: string, action: policy.Action = 'view_space') {
 	const { account, now, profiles } = reachable();

@@ -61,7 +61,8 @@ export function visibleParams(personId: string, filter: DocumentFilter) {
 
 /** What decides the SQL text of `visiblePrepared` and `filterConditions(…, 'prepared')`. */
 export function shapeOf(filter: DocumentFilter, filters: ListFilters = {}): string {
-	const present = (value: unknown) => (value === undefined ? '-' : '+');
+	// Truthiness, as in filterConditions: an empty value adds no condition.
+	const present = (value: unknown) => (value ? '+' : '-');
 	return [
 		filter.excludeSecretFromRepresentatives ? 'secret' : '-',
 		filter.categories ? 'scoped' : '-',
