@@ -76,6 +76,13 @@ test.describe('adding, hiding, deleting documents', () => {
 			'Ordonnance du Dr Martin (photo)'
 		);
 		await expect(page.getByTestId('image-viewer')).toHaveAttribute('data-status', 'ready');
+		await page.getByRole('button', { name: 'Zoom arrière' }).click();
+		await expect(page.getByTestId('image-zoom-value')).toHaveText('75 %');
+		await page.getByRole('button', { name: 'Ajuster à la largeur' }).click();
+		await expect(page.getByTestId('image-zoom-value')).toHaveText('100 %');
+		await expect(
+			page.getByRole('status').filter({ hasText: 'Image ajustée à la largeur : 100 %.' })
+		).toBeAttached();
 		await checkA11y(page);
 		await screenshot(page, 'document-image');
 

@@ -42,6 +42,20 @@ test('Christiane opens her latest ordonnance and its first page paints', async (
 	});
 	expect(inked, 'dark pixels on page 1').toBeGreaterThan(500);
 	await expect(page.locator('[data-testid="pdf-viewer"] .textLayer').first()).toContainText(title);
+
+	// Zoom by steps, back to the width; the arrow keys move along the toolbar.
+	const zoomValue = page.getByTestId('pdf-zoom-value');
+	await expect(zoomValue).toHaveText('100 %');
+	await page.getByRole('button', { name: 'Zoom avant' }).click();
+	await expect(zoomValue).toHaveText('125 %');
+	await expect(page.getByRole('status').filter({ hasText: 'Zoom 125 %' })).toBeAttached();
+	await page.getByRole('button', { name: 'Ajuster à la largeur' }).click();
+	await expect(zoomValue).toHaveText('100 %');
+	await page.getByRole('button', { name: 'Zoom arrière' }).focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByRole('button', { name: 'Zoom avant' })).toBeFocused();
+	await page.keyboard.press('End');
+	await expect(page.getByRole('link', { name: 'Télécharger' })).toBeFocused();
 	await checkA11y(page);
 });
 
