@@ -5,7 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { open, type Db } from '../../src/lib/server/db';
+import { accounts, persons } from '../../src/lib/server/db/schema';
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import * as search from '../../src/lib/server/documents/search';
 import { reloadConfig } from '../../src/lib/server/config';
@@ -27,4 +29,18 @@ export async function closeDemoDb({ dir, db }: DemoDb): Promise<void> {
 	await search.idle();
 	db.$client.close();
 	fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** The id of the demo person with this INS matricule. */
+export function personIdByIns(db: Db, ins: string): string {
+	const person = db.select().from(persons).where(eq(persons.insMatricule, ins)).get();
+	if (!person) throw new Error(`no person with INS ${ins}`);
+	return person.id;
+}
+
+/** The id of the demo account with this email. */
+export function accountIdByEmail(db: Db, email: string): string {
+	const account = db.select().from(accounts).where(eq(accounts.email, email)).get();
+	if (!account) throw new Error(`no account ${email}`);
+	return account.id;
 }

@@ -9,12 +9,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as policy from '../../src/lib/server/access/policy';
 import { type Db } from '../../src/lib/server/db';
-import { accessEvents, accounts, documents, persons } from '../../src/lib/server/db/schema';
+import { accessEvents, documents, persons } from '../../src/lib/server/db/schema';
 import * as bin from '../../src/lib/server/documents/bin';
 import { ingest } from '../../src/lib/server/documents/ingest';
 import * as queries from '../../src/lib/server/documents/queries';
 import { makePdf } from '../support/pdf';
-import { closeDemoDb, openDemoDb } from '../support/demo-db';
+import { accountIdByEmail, closeDemoDb, openDemoDb, personIdByIns } from '../support/demo-db';
 
 let dir: string;
 let db: Db;
@@ -30,12 +30,8 @@ const filter: policy.DocumentFilter = {
 
 beforeAll(() => {
 	({ dir, db } = openDemoDb('bin', now));
-	personId = db.select().from(persons).where(eq(persons.insMatricule, '116066311320181')).get()!.id;
-	accountId = db
-		.select()
-		.from(accounts)
-		.where(eq(accounts.email, 'parent1-adrien@relais.test'))
-		.get()!.id;
+	personId = personIdByIns(db, '116066311320181');
+	accountId = accountIdByEmail(db, 'parent1-adrien@relais.test');
 });
 
 afterAll(() => closeDemoDb({ dir, db }));

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CdaError, parseCda, parseHl7Time, parseXml } from '$lib/server/documents/cda';
+import { caught } from '../support/cda';
 
 const FIXTURES = path.resolve('../shared/fixtures/cda');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
@@ -16,16 +17,6 @@ const DOMINIQUE = {
 	birthDate: '1979-03-28',
 	birthPlace: '51215'
 };
-
-function caught(fn: () => unknown): CdaError {
-	try {
-		fn();
-	} catch (e) {
-		if (e instanceof CdaError) return e;
-		throw e;
-	}
-	throw new Error('expected a CdaError');
-}
 
 describe('CDA header and body of the real ANS examples', () => {
 	it('reads the level 1 lab report and its PDF', () => {

@@ -31,6 +31,7 @@ import * as outbox from '../../src/lib/server/notifications/outbox';
 import { makePdf } from '../support/pdf';
 import { startLoopbackSmtp } from '../support/smtp';
 import { reloadConfig } from '../../src/lib/server/config';
+import { accountIdByEmail, personIdByIns } from '../support/demo-db';
 
 let dir: string;
 let db: Db;
@@ -77,13 +78,8 @@ beforeEach(() => {
 	reloadConfig();
 });
 
-function personId(ins: string): string {
-	return db.select().from(persons).where(eq(persons.insMatricule, ins)).get()!.id;
-}
-
-function accountId(email: string): string {
-	return db.select().from(accounts).where(eq(accounts.email, email)).get()!.id;
-}
+const personId = (ins: string) => personIdByIns(db, ins);
+const accountId = (email: string) => accountIdByEmail(db, email);
 
 function orgId(): string {
 	return db.select().from(organisations).get()!.id;

@@ -7,12 +7,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentFilter } from '../../src/lib/server/access/policy';
 import { open, type Db } from '../../src/lib/server/db';
-import { documents, persons } from '../../src/lib/server/db/schema';
+import { documents } from '../../src/lib/server/db/schema';
 import { ingest } from '../../src/lib/server/documents/ingest';
 import * as queries from '../../src/lib/server/documents/queries';
 import * as search from '../../src/lib/server/documents/search';
 import { htmlText } from '../../src/lib/server/documents/text';
-import { closeDemoDb, openDemoDb } from '../support/demo-db';
+import { closeDemoDb, openDemoDb, personIdByIns } from '../support/demo-db';
 import { isoDate } from '../../src/lib/format';
 
 let dir: string;
@@ -29,9 +29,7 @@ const parent: DocumentFilter = {
 /** What the person themself may see (basis self). */
 const self: DocumentFilter = { ...parent, excludeSecretFromRepresentatives: false };
 
-function personId(ins: string): string {
-	return db.select().from(persons).where(eq(persons.insMatricule, ins)).get()!.id;
-}
+const personId = (ins: string) => personIdByIns(db, ins);
 
 function find(ins: string, text: string, filter = self, extra: queries.ListFilters = {}) {
 	const result = search.search(db, personId(ins), filter, {

@@ -9,7 +9,7 @@ import { reachableProfiles } from '../../src/lib/server/access/spaces';
 import { type Db } from '../../src/lib/server/db';
 import { accounts, documents, persons } from '../../src/lib/server/db/schema';
 import * as queries from '../../src/lib/server/documents/queries';
-import { closeDemoDb, openDemoDb } from '../support/demo-db';
+import { closeDemoDb, openDemoDb, personIdByIns } from '../support/demo-db';
 import { reloadConfig } from '../../src/lib/server/config';
 
 let dir: string;
@@ -103,11 +103,7 @@ describe('document lists mirror document decisions', () => {
 			.from(accounts)
 			.where(eq(accounts.email, 'parent-elliot@relais.test'))
 			.get()!;
-		const elliotId = db
-			.select()
-			.from(persons)
-			.where(eq(persons.insMatricule, '111093818511245'))
-			.get()!.id;
+		const elliotId = personIdByIns(db, '111093818511245');
 		const elliot = reachableProfiles(db, parent.id, now).find((p) => p.person.id === elliotId)!;
 		const secret = db
 			.select()

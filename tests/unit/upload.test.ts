@@ -3,18 +3,18 @@
  * content, full decode/parse, metadata stripped, size and quota limits, and a hostile corpus that
  * is refused with a French reason while nothing is stored (rows and files unchanged).
  */
-import { count, eq } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db } from '../../src/lib/server/db';
-import { accessEvents, accounts, documents, persons } from '../../src/lib/server/db/schema';
+import { accessEvents, documents } from '../../src/lib/server/db/schema';
 import * as storage from '../../src/lib/server/documents/storage';
 import * as upload from '../../src/lib/server/documents/upload';
 import { makePdf } from '../support/pdf';
 import { EXIF_MARKER, XMP_MARKER, phoneJpeg, png, webp } from '../support/images';
-import { closeDemoDb, openDemoDb } from '../support/demo-db';
+import { accountIdByEmail, closeDemoDb, openDemoDb, personIdByIns } from '../support/demo-db';
 
 let dir: string;
 let db: Db;
@@ -24,12 +24,8 @@ const now = new Date();
 
 beforeAll(() => {
 	({ dir, db } = openDemoDb('upload', now));
-	personId = db.select().from(persons).where(eq(persons.insMatricule, '116066311320181')).get()!.id;
-	accountId = db
-		.select()
-		.from(accounts)
-		.where(eq(accounts.email, 'parent1-adrien@relais.test'))
-		.get()!.id;
+	personId = personIdByIns(db, '116066311320181');
+	accountId = accountIdByEmail(db, 'parent1-adrien@relais.test');
 });
 
 afterAll(() => closeDemoDb({ dir, db }));

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CdaError } from '$lib/server/documents/cda';
 import {
 	DEFAULT_ZIP_LIMITS,
 	isSafeEntryName,
@@ -10,18 +9,9 @@ import {
 	readXdm
 } from '$lib/server/documents/xdm';
 import { createXdm, createZip, xdmMetadata } from '../support/zip';
+import { caught } from '../support/cda';
 
 const FIXTURES = path.resolve('../shared/fixtures/cda');
-
-function caught(fn: () => unknown): CdaError {
-	try {
-		fn();
-	} catch (e) {
-		if (e instanceof CdaError) return e;
-		throw e;
-	}
-	throw new Error('expected a CdaError');
-}
 
 describe('IHE XDM packages', () => {
 	it('returns the CDA files METADATA.XML lists', () => {
