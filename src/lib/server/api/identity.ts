@@ -8,20 +8,10 @@ import { and, eq } from 'drizzle-orm';
 import { INS_OIDS } from '../documents/cda';
 import type { Db } from '../db';
 import { persons, type Person } from '../db/schema';
-import { insKey, isValidMatricule } from '../identity/ins';
+import { insKey, isValidMatricule, type Ins, type Traits } from '../identity/ins';
 import { problem } from './problems';
 
-export type Traits = {
-	birthName: string | null;
-	firstGivenName: string | null;
-	givenNames: string | null;
-	sex: string | null;
-	/** YYYY-MM-DD */
-	birthDate: string | null;
-	/** INSEE code of the birth place. */
-	birthPlace: string | null;
-};
-export type InsClaim = { ins: { matricule: string; oid: string } | null; traits: Traits };
+export type InsClaim = { ins: Ins | null; traits: Traits };
 
 const PRODUCTION_OIDS = new Set<string>([INS_OIDS.nir, INS_OIDS.nia]);
 const TEST_OIDS = new Set<string>([INS_OIDS.testNir, INS_OIDS.demoNir]);

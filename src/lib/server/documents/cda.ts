@@ -10,6 +10,7 @@
  * what the document says; identity checks are in api/identity.ts.
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
+import type { Ins, Traits } from '../identity/ins';
 
 export const HL7_NS = 'urn:hl7-org:v3';
 
@@ -184,19 +185,9 @@ export const INS_OIDS = {
 } as const;
 const insOids = new Set<string>(Object.values(INS_OIDS));
 
-export type CdaPatient = {
-	/** The INS as written (matricule + OID), when the document carries one. */
-	ins: { matricule: string; oid: string } | null;
-	birthName: string | null;
-	firstGivenName: string | null;
-	/** All birth given names (the `given` without qualifier). */
-	givenNames: string | null;
-	sex: string | null;
-	/** YYYY-MM-DD */
-	birthDate: string | null;
-	/** INSEE code of the birth place. */
-	birthPlace: string | null;
-};
+/** The patient of the header: its INS as written, when it carries one, and its traits (the birth
+ * given names are the `given` without qualifier). */
+export type CdaPatient = { ins: Ins | null } & Traits;
 
 export type CdaHeader = {
 	/** This version's id: `root` or `root^extension`. */

@@ -33,3 +33,19 @@ export function isValidMatricule(m: string): boolean {
 	if (!NIR13.test(first13) || !/^\d{2}$/.test(key)) return false;
 	return insKey(first13) === key;
 }
+
+/** The identity traits (INS référentiel) a document or a request states for a person. */
+export type Traits = {
+	birthName: string | null;
+	firstGivenName: string | null;
+	/** All birth given names. */
+	givenNames: string | null;
+	sex: string | null;
+	/** YYYY-MM-DD */
+	birthDate: string | null;
+	/** INSEE code of the birth place. */
+	birthPlace: string | null;
+};
+
+/** An INS as written: the matricule and the OID of its kind. */
+export type Ins = { matricule: string; oid: string };
